@@ -1,0 +1,55 @@
+package io.reformkg.cli;
+
+import io.reformkg.reference.ReferenceException;
+import io.reformkg.source.SourceException;
+import io.reformkg.store.BuildFailedException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The entry point of the command line: {@code java -jar target/reform-kg.jar COMMAND}. Errors in
+ * the user's input (sources, reference data, options) print one clear message and exit with
+ * status 2; nothing prints a stack trace.
+ */
+@Command(name = "reform-kg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Knowledge graph of China's innovation reform measures.",
+        subcommands = {BuildCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+    static final int INPUT_ERROR = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit status; tests call this. */
+    public static int run(String... args) {
+        CommandLine cli = commandLine();
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (error instanceof SourceException || error instanceof ReferenceException
+                    || error instanceof BuildFailedException || error instanceof IllegalArgumentException) {
+                err.println("error: " + error.getMessage());
+                err.flush();
+                return INPUT_ERROR;
+            }
+            err.println("error: " + error.getClass().getSimpleName() + ": " + error.getMessage());
+            err.flush();
+            return 1;
+        });
+        return cli;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"reform-kg " + (version == null ? "(development)" : version)};
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.reformkg.reference;
+
+import java.time.LocalDate;
+
+/**
+ * A guiding body. {@code id} is its abbreviation (used in IRIs), {@code shortName} the name
+ * the lists write, {@code successor} the id of the body that took over its functions when it
+ * was dissolved. {@code listed} is false for bodies known only as successors.
+ */
+public record Body(String id, String shortName, String officialName, String englishName, String kind,
+                   LocalDate dissolved, String successor, LocalDate established, Boolean listed) {
+    public boolean isListed() {
+        return listed == null || listed;
+    }
+}

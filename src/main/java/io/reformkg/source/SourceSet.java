@@ -1,0 +1,98 @@
+package io.reformkg.source;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.reformkg.reference.ReferenceData;
+import io.reformkg.reference.Term;
+import io.reformkg.reference.Scope;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The entry point of the source stage: reads {@code sources/manifest.json} in a data folder and
+ * parses every list it names. A new list is added by dropping its file into {@code sources/}
+ * and adding a manifest entry.
+ */
+public record SourceSet(List<ParsedList> lists) {
+    public static final String MANIFEST = "manifest.json";
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    public SourceSet {
+        lists = List.copyOf(lists);
+    }
+
+    private record Manifest(List<SourceEntry> sources) {
+    }
+
+    /** Reads the manifest of {@code dataDir}, then every list it names. */
+    public static SourceSet read(Path dataDir, ReferenceData reference) {
+        Path sourcesDir = dataDir.resolve("sources");
+        List<SourceEntry> entries = readManifest(sourcesDir.resolve(MANIFEST));
+        ListParser parser = ListParser.create()
+                .knownBodies(reference.listedBodyNames())
+                .knownScopes(reference.scopes().stream().map(Scope::text).toList())
+                .knownCategories(reference.categories().stream().map(Term::zh).toList())
+                .build();
+        List<ParsedList> lists = new ArrayList<>();
+        for (SourceEntry entry : entries) {
+            lists.add(parser.parse(sourcesDir.resolve(entry.file()), entry));
+        }
+        return new SourceSet(lists);
+    }
+
+    /** Reads and checks the manifest alone: the files it names, without parsing them. */
+    public static List<SourceEntry> readManifest(Path manifest) {
+        Manifest parsed;
+        try {
+            parsed = JSON.readValue(Files.readAllBytes(manifest), Manifest.class);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new SourceException(manifest, line, "malformed manifest: " + e.getOriginalMessage()
+                    + "; expected {\"sources\": [{\"batch\": 3, \"title\": \"…\", \"file\": \"….txt\"}]}");
+        } catch (IOException e) {
+            throw new SourceException(manifest, 0, "cannot read the manifest: " + e.getMessage());
+        }
+        if (parsed.sources() == null || parsed.sources().isEmpty()) {
+            throw new SourceException(manifest, 0, "the manifest lists no sources; expected at least one entry "
+                    + "under \"sources\"");
+        }
+        Set<Integer> batches = new HashSet<>();
+        Set<String> files = new HashSet<>();
+        for (SourceEntry entry : parsed.sources()) {
+            String what = "source entry for batch " + entry.batch();
+            if (entry.batch() < 1) {
+                throw new SourceException(manifest, 0, what + ": expected a positive batch number");
+            }
+            if (entry.title() == null || entry.title().isBlank() || entry.file() == null || entry.file().isBlank()) {
+                throw new SourceException(manifest, 0, what + ": expected a \"title\" and a \"file\"");
+            }
+            if (entry.file().contains("/") || entry.file().contains("\\") || entry.file().startsWith(".")) {
+                throw new SourceException(manifest, 0, what + ": expected a plain file name inside sources/, found \""
+                        + entry.file() + "\"");
+            }
+            if (!batches.add(entry.batch())) {
+                throw new SourceException(manifest, 0, "duplicate batch " + entry.batch() + " in the manifest");
+            }
+            if (!files.add(entry.file())) {
+                throw new SourceException(manifest, 0, "the file \"" + entry.file() + "\" is listed twice");
+            }
+            if (!Files.isRegularFile(manifest.resolveSibling(entry.file()))) {
+                throw new SourceException(manifest, 0, what + ": the file \"" + entry.file()
+                        + "\" does not exist in " + manifest.getParent());
+            }
+        }
+        return parsed.sources();
+    }
+}

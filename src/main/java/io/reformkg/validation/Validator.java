@@ -1,0 +1,57 @@
+package io.reformkg.validation;
+
+import io.reformkg.graph.Ontology;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shacl.validation.Severity;
+import org.apache.jena.sparql.path.Path;
+
+/**
+ * The entry point of the validation stage: checks the union of a dataset's graphs against
+ * the SHACL shapes in {@code ontology/shapes.ttl}.
+ */
+public final class Validator {
+    private final Shapes shapes;
+
+    public Validator(Model shapesModel) {
+        this.shapes = Shapes.parse(shapesModel.getGraph());
+    }
+
+    /** A validator with the shapes shipped in the jar. */
+    public static Validator withDefaultShapes() {
+        return new Validator(Ontology.shapes());
+    }
+
+    public ValidationResult validate(Dataset dataset) {
+        return dataset.calculateRead(() -> validate(dataset.getUnionModel().getGraph()));
+    }
+
+    public ValidationResult validate(Graph data) {
+        ValidationReport report = ShaclValidator.get().validate(shapes, data);
+        List<Finding> findings = report.getEntries().stream()
+                .map(Validator::finding)
+                .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::focusNode))
+                .toList();
+        return new ValidationResult(findings);
+    }
+
+    private static Finding finding(ReportEntry entry) {
+        Severity severity = entry.severity();
+        Finding.Severity level = severity.equals(Severity.Violation) ? Finding.Severity.VIOLATION
+                : severity.equals(Severity.Warning) ? Finding.Severity.WARNING : Finding.Severity.INFO;
+        Path path = entry.resultPath();
+        return new Finding(level, label(entry.focusNode()), path == null ? null : path.toString(), entry.message());
+    }
+
+    private static String label(Node node) {
+        return node.isURI() ? node.getURI() : node.toString();
+    }
+}
