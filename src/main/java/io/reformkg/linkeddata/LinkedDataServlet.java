@@ -1,0 +1,37 @@
+package io.reformkg.linkeddata;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The base of the linked-data servlets: answers GET (and so HEAD); a request it cannot serve
+ * gets its 4xx status and a one-line message, an internal failure a 500 without a stack trace.
+ */
+abstract class LinkedDataServlet extends HttpServlet {
+    private static final Logger LOG = LoggerFactory.getLogger(LinkedDataServlet.class);
+
+    final transient LinkedDataSite site;
+
+    LinkedDataServlet(LinkedDataSite site) {
+        this.site = site;
+    }
+
+    @Override
+    protected final void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            handle(request, response);
+        } catch (HttpProblem problem) {
+            Responses.problem(response, problem.status(), problem.getMessage());
+        } catch (RuntimeException failure) {
+            LOG.error("cannot answer {}", request.getRequestURI(), failure);
+            Responses.problem(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR,
+                    "the server failed to answer this request; the failure is logged");
+        }
+    }
+
+    abstract void handle(HttpServletRequest request, HttpServletResponse response) throws IOException;
+}

@@ -1,0 +1,121 @@
+package io.reformkg.linkeddata;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
+
+/** Writes response bodies: ETags and 304s, gzip where the client accepts it, plain-text problems. */
+final class Responses {
+    /** Bodies smaller than this are not worth compressing. */
+    static final int GZIP_THRESHOLD = 1024;
+
+    private Responses() {
+    }
+
+    /**
+     * Sends a body (or 304 Not Modified when the client holds this ETag), gzip-compressed when
+     * the client accepts gzip. {@code etag} is a quoted entity tag, without the encoding.
+     */
+    static void send(HttpServletRequest request, HttpServletResponse response, byte[] body, String contentType,
+                     String etag) throws IOException {
+        send(request, response, body, () -> gzip(body), contentType, etag);
+    }
+
+    /** As {@link #send(HttpServletRequest, HttpServletResponse, byte[], String, String)}, with the gzip form given. */
+    static void send(HttpServletRequest request, HttpServletResponse response, byte[] body, Supplier<byte[]> gzipped,
+                     String contentType, String etag) throws IOException {
+        response.addHeader("Vary", "Accept-Encoding");
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        boolean gzip = body.length >= GZIP_THRESHOLD && acceptsGzip(request.getHeader("Accept-Encoding"));
+        String tag = gzip ? etag.substring(0, etag.length() - 1) + "-gzip\"" : etag;
+        response.setHeader("ETag", tag);
+        if (matches(request.getHeader("If-None-Match"), tag)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        byte[] payload = gzip ? gzipped.get() : body;
+        response.setContentType(contentType);
+        if (gzip) {
+            response.setHeader("Content-Encoding", "gzip");
+        }
+        response.setContentLength(payload.length);
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(payload);
+        }
+    }
+
+    /** Answers a request the server cannot serve with its status and a one-line explanation. */
+    static void problem(HttpServletResponse response, int status, String message) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.reset();
+        response.setStatus(status);
+        response.setContentType("text/plain; charset=utf-8");
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(body);
+        }
+    }
+
+    /** True when an Accept-Encoding header allows gzip (by name or "*", with a non-zero q). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] fields = part.trim().split(";");
+            String coding = fields[0].trim().toLowerCase(Locale.ROOT);
+            if (coding.equals("gzip") || coding.equals("x-gzip") || coding.equals("*")) {
+                return quality(fields) > 0;
+            }
+        }
+        return false;
+    }
+
+    private static double quality(String[] fields) {
+        for (int i = 1; i < fields.length; i++) {
+            String parameter = fields[i].trim();
+            if (parameter.startsWith("q=")) {
+                try {
+                    return Double.parseDouble(parameter.substring(2));
+                } catch (NumberFormatException malformed) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String trimmed = candidate.trim();
+            if (trimmed.equals("*") || trimmed.equals(etag) || trimmed.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (GZIPOutputStream out = new GZIPOutputStream(compressed)) {
+            out.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return compressed.toByteArray();
+    }
+}
