@@ -1,5 +1,7 @@
 package io.reformkg.linkeddata;
 
+import io.reformkg.http.HttpProblem;
+import io.reformkg.http.Responses;
 import io.reformkg.export.RdfExporter;
 import io.reformkg.export.RdfFormat;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package io.reformkg.linkeddata;
 
+import io.reformkg.http.MountedServlet;
 import io.reformkg.store.GraphStore;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.reformkg.linkeddata;
 
+import io.reformkg.http.HttpProblem;
+import io.reformkg.http.Responses;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,5 +1,6 @@
 package io.reformkg.linkeddata;
 
+import io.reformkg.http.Responses;
 import io.reformkg.export.RdfExporter;
 import io.reformkg.export.RdfFormat;
 import io.reformkg.graph.IriScheme;

@@ -1,5 +1,6 @@
 package io.reformkg.linkeddata;
 
+import io.reformkg.http.HttpProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.reformkg.linkeddata;
+package io.reformkg.http;
 
 import jakarta.servlet.http.HttpServlet;
 

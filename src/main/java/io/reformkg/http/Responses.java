@@ -1,4 +1,4 @@
-package io.reformkg.linkeddata;
+package io.reformkg.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,9 +12,9 @@ import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 
 /** Writes response bodies: ETags and 304s, gzip where the client accepts it, plain-text problems. */
-final class Responses {
+public final class Responses {
     /** Bodies smaller than this are not worth compressing. */
-    static final int GZIP_THRESHOLD = 1024;
+    public static final int GZIP_THRESHOLD = 1024;
 
     private Responses() {
     }
@@ -23,13 +23,13 @@ final class Responses {
      * Sends a body (or 304 Not Modified when the client holds this ETag), gzip-compressed when
      * the client accepts gzip. {@code etag} is a quoted entity tag, without the encoding.
      */
-    static void send(HttpServletRequest request, HttpServletResponse response, byte[] body, String contentType,
+    public static void send(HttpServletRequest request, HttpServletResponse response, byte[] body, String contentType,
                      String etag) throws IOException {
         send(request, response, body, () -> gzip(body), contentType, etag);
     }
 
     /** As {@link #send(HttpServletRequest, HttpServletResponse, byte[], String, String)}, with the gzip form given. */
-    static void send(HttpServletRequest request, HttpServletResponse response, byte[] body, Supplier<byte[]> gzipped,
+    public static void send(HttpServletRequest request, HttpServletResponse response, byte[] body, Supplier<byte[]> gzipped,
                      String contentType, String etag) throws IOException {
         response.addHeader("Vary", "Accept-Encoding");
         response.setHeader("Access-Control-Allow-Origin", "*");
@@ -52,7 +52,7 @@ final class Responses {
     }
 
     /** Answers a request the server cannot serve with its status and a one-line explanation. */
-    static void problem(HttpServletResponse response, int status, String message) throws IOException {
+    public static void problem(HttpServletResponse response, int status, String message) throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -68,7 +68,7 @@ final class Responses {
     }
 
     /** True when an Accept-Encoding header allows gzip (by name or "*", with a non-zero q). */
-    static boolean acceptsGzip(String acceptEncoding) {
+    public static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;
         }
@@ -109,7 +109,7 @@ final class Responses {
         return false;
     }
 
-    static byte[] gzip(byte[] body) {
+    public static byte[] gzip(byte[] body) {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream(body.length / 4 + 64);
         try (GZIPOutputStream out = new GZIPOutputStream(compressed)) {
             out.write(body);
