@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
 
 /**
  * A real server on a free loopback port, mounted as the production server mounts it: the
@@ -32,7 +34,9 @@ final class ExplorerServer implements AutoCloseable {
         GraphStore store = standardStore();
         List<MountedServlet> mounted = new ArrayList<>(LinkedData.servlets(store, LinkedDataConfig.defaults()));
         mounted.addAll(Explorer.servlets(store));
-        FusekiServer.Builder builder = FusekiServer.create().port(0).loopback(true).add("/kg", store.dataset());
+        // the endpoint queries the union of the named graphs, as the catalog's queries expect
+        Dataset endpoint = DatasetFactory.wrap(store.dataset().getUnionModel());
+        FusekiServer.Builder builder = FusekiServer.create().port(0).loopback(true).add("/kg", endpoint);
         for (MountedServlet servlet : mounted) {
             builder.addServlet(servlet.pathSpec(), servlet.servlet());
         }
