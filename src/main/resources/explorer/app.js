@@ -413,7 +413,7 @@ async function showMeasure(params) {
   for (const row of bodies) {
     const name = state.lang === 'en' ? value(row, 'en') : `${value(row, 'listName')}（${value(row, 'zh')}）`;
     list.append(el('li', {}, bodyLink(value(row, 'body'), name),
-      number(row, 'position') === 1 ? el('span', {class: 'tag lead'}, t('measure.lead')) : null));
+      number(row, 'position') === 1 ? [' ', el('span', {class: 'tag lead'}, t('measure.lead'))] : null));
   }
   const placeList = clear($('measure-places'));
   for (const row of places) {
@@ -557,6 +557,7 @@ function drawNetwork(rows, category) {
     }}, `${bodyName(iri)} (${node.weight})`)));
   }
   clear($('network-detail'));
+  $('network-detail-title').textContent = t('network.detail');
 }
 
 function showNodeDetail(iri) {
@@ -739,6 +740,7 @@ async function showSparql(params) {
       requestConfig: {endpoint: new URL(ENDPOINT, location.href).href, method: 'POST'},
       copyEndpointOnNewTab: true,
       persistenceId: null,
+      populateFromUrl: false,
     });
     window.reformYasgui = state.yasgui; // for tests and the console
   }

@@ -1,0 +1,332 @@
+package io.reformkg.explorer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The explorer in real headless Chromium (Debian's chromium and chromedriver) against a real
+ * server: what an analyst does, with the answers the data gives. One browser and one server for
+ * the class; each test starts from a fresh page, saves a screenshot to target/screenshots/ and
+ * fails if the browser console logged an error.
+ */
+class ExplorerBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static ExplorerServer server;
+    private static ChromeDriver driver;
+    private static Path profile;
+    private static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws IOException {
+        assumeTrue(Files.isExecutable(CHROMIUM), "the browser tests need Debian's chromium at " + CHROMIUM
+                + " (apt-get install chromium chromium-driver; .ci/run installs them)");
+        server = new ExplorerServer();
+        profile = Files.createTempDirectory("reform-kg-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=zh-CN");
+        LoggingPreferences logging = new LoggingPreferences();
+        logging.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    @AfterEach
+    void screenshotAndConsole(TestInfo test) throws IOException {
+        String name = test.getTestMethod().orElseThrow().getName();
+        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.move(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+        assertEquals(List.of(), errors, "the browser console logged errors");
+        driver.manage().window().setSize(new Dimension(1280, 900));
+    }
+
+    /** Loads the page afresh at a view (the part after #). */
+    private static void open(String view) {
+        driver.get("about:blank");
+        driver.get(server.root + "/#" + view);
+        wait.until(d -> "true".equals(script("return document.body.dataset.ready || ''")));
+    }
+
+    private static Object script(String code, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(code, arguments);
+    }
+
+    private static List<String> texts(String css) {
+        return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    }
+
+    private static String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    private static void waitForText(String id, String expected) {
+        wait.until(ExpectedConditions.textToBe(By.id(id), expected));
+    }
+
+    private static String hash() {
+        return URLDecoder.decode(String.valueOf(script("return location.hash")), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void keywordSearchFindsTheIntellectualPropertyMeasures() {
+        open("search");
+        waitForText("result-count", "共 16 项举措");
+        driver.findElement(By.id("keyword")).sendKeys("知识产权");
+        waitForText("result-count", "共 2 项举措");
+        assertEquals(List.of("第 14 项 建立跨区域的知识产权远程诉讼平台", "第 15 项 建立提供全方位证据服务的知识产权公证服务平台"),
+                texts("#results .result-title"));
+        assertTrue(hash().contains("q=知识产权"), hash());
+        // both are pilot-region measures in 知识产权保护, guided by 知识产权局 with a court or ministry
+        assertEquals("知识产权保护 (2)", new Select(driver.findElement(By.id("facet-category")))
+                .getOptions().stream().map(WebElement::getText).filter(t -> t.startsWith("知识产权保护")).findFirst().orElseThrow());
+        assertEquals(List.of("知识产权保护 8个全面创新改革试验区域 指导部门：最高人民法院、知识产权局",
+                "知识产权保护 8个全面创新改革试验区域 指导部门：司法部、知识产权局"), texts("#results .meta").stream()
+                .map(t -> t.replaceAll("\\s+", " ").trim()).toList());
+    }
+
+    @Test
+    void filtersChangeTheCountsAndTheUrlKeepsThem() {
+        open("search");
+        waitForText("result-count", "共 16 项举措");
+        assertEquals("科技部 (9)", optionText("facet-body", "科技部"));
+        assertEquals("全国 (11)", optionText("facet-scope", "全国"));
+        assertEquals("8个全面创新改革试验区域 (5)", optionText("facet-scope", "8个"));
+        new Select(driver.findElement(By.id("facet-category"))).selectByValue("tech-finance");
+        waitForText("result-count", "共 7 项举措");
+        wait.until(d -> optionText("facet-body", "科技部").equals("科技部 (5)"));
+        assertEquals("全国 (4)", optionText("facet-scope", "全国"));
+        assertEquals("8个全面创新改革试验区域 (3)", optionText("facet-scope", "8个"));
+        // the category's own counts leave the category out, so the other values stay choosable
+        assertEquals("科技管理体制创新 (6)", optionText("facet-category", "科技管理体制创新"));
+        assertEquals("军民深度融合 (0)", optionText("facet-category", "军民深度融合"));
+        assertTrue(hash().contains("category=tech-finance"), hash());
+
+        // a pilot-region measure applies in 合肥 (member 3401) but not in 黄山 (3410)
+        new Select(driver.findElement(By.id("facet-place"))).selectByValue("3410");
+        waitForText("result-count", "共 4 项举措");
+        new Select(driver.findElement(By.id("facet-place"))).selectByValue("3401");
+        waitForText("result-count", "共 7 项举措");
+        assertEquals("合肥市 (7)", optionText("facet-place", "合肥市"));
+        assertEquals("黄山市 (4)", optionText("facet-place", "黄山市"));
+
+        // the URL is the view: opening it afresh shows the same filters and results
+        String shared = String.valueOf(script("return location.hash")).substring(1);
+        open(shared);
+        waitForText("result-count", "共 7 项举措");
+        assertEquals("tech-finance", new Select(driver.findElement(By.id("facet-category")))
+                .getFirstSelectedOption().getAttribute("value"));
+        assertEquals("3401", new Select(driver.findElement(By.id("facet-place"))).getFirstSelectedOption().getAttribute("value"));
+    }
+
+    private static String optionText(String selectId, String prefix) {
+        return new Select(driver.findElement(By.id(selectId))).getOptions().stream().map(WebElement::getText)
+                .filter(t -> t.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError(prefix + " in " + selectId));
+    }
+
+    @Test
+    void aMeasureShowsItsBodiesInOrderItsPlacesAndItsRdf() {
+        open("search");
+        waitForText("result-count", "共 16 项举措");
+        driver.findElement(By.cssSelector("#results li[data-number='3'] a")).click();
+        waitForText("measure-title", "第 3 项：政银保联动授信担保提供科技型中小企业长期集合信贷机制");
+        assertEquals(List.of("财政部（中华人民共和国财政部） 牵头", "科技部（中华人民共和国科学技术部）", "人民银行（中国人民银行）",
+                "银保监会（中国银行保险监督管理委员会）"), texts("#measure-bodies li"));
+        assertTrue(text("measure-content").startsWith("政府集中遴选科技型中小企业并建立银行贷款风险分担机制"));
+        assertTrue(text("measure-facts").contains("科技金融创新"), text("measure-facts"));
+        assertTrue(text("measure-facts").contains("batch-3-innovation-reform-measures.txt 第 23 行"), text("measure-facts"));
+        List<String> places = texts("#measure-places li");
+        assertEquals(8, places.size(), places.toString());
+        assertTrue(places.stream().anyMatch(p -> p.startsWith("安徽（合芜蚌）") && p.contains("合肥市")), places.toString());
+        String turtle = driver.findElement(By.cssSelector("#measure-rdf a[data-format='ttl']")).getAttribute("href");
+        assertEquals(server.root + "/list/3/measure/3.ttl", turtle);
+        HttpResponse<byte[]> document = server.get("/list/3/measure/3.ttl");
+        assertEquals(200, document.statusCode());
+        assertTrue(ExplorerServer.text(document).contains("政银保联动"));
+    }
+
+    @Test
+    void aBodyShowsItsNamesSuccessorMeasuresAndPartners() {
+        open("body?id=CBIRC");
+        waitForText("body-title", "中国银行保险监督管理委员会");
+        String facts = text("body-facts");
+        assertTrue(facts.contains("银保监会") && facts.contains("China Banking and Insurance Regulatory Commission")
+                && facts.contains("CBIRC"), facts);
+        assertTrue(facts.contains("职能已划入 国家金融监督管理总局（2023-05-18）"), facts);
+        assertEquals(List.of("1", "3", "4", "5", "6", "7"), texts("#body-measures li a").stream()
+                .map(t -> t.replaceAll("^第 (\\d+) 项.*", "$1")).toList());
+        assertEquals(List.of("人民银行 5", "科技部 4", "财政部 2", "发展改革委 1"), driver.findElements(
+                By.cssSelector("#body-partners tbody tr")).stream().map(row -> row.findElements(By.tagName("td")))
+                .map(cells -> cells.get(0).getText() + " " + cells.get(1).getText()).toList());
+    }
+
+    @Test
+    void theNetworkHasThirteenBodiesAndFiltersByCategory() {
+        open("network");
+        wait.until(d -> script("return window.reformNetwork ? window.reformNetwork.nodes().length : 0")
+                .equals(13L));
+        assertEquals(25L, script("return window.reformNetwork.edges().length"));
+        assertEquals(9L, script("return window.reformNetwork.getElementById(arguments[0]).data('weight')",
+                "https://w3id.org/reform-kg/body/MOST"));
+        assertEquals(5L, script("return window.reformNetwork.getElementById(arguments[0]).data('weight')",
+                "https://w3id.org/reform-kg/body/CBIRC|https://w3id.org/reform-kg/body/PBOC"));
+        // a node's measures, reached from the keyboard-friendly list beside the graph
+        driver.findElements(By.cssSelector("#network-nodes button")).stream()
+                .filter(b -> b.getText().startsWith("海关总署")).findFirst().orElseThrow().click();
+        waitForText("network-detail-title", "海关总署指导的举措（1 项）");
+        assertEquals(List.of("第 12 项 生物医药领域特殊物品出入境检验检疫“一站式”监管服务机制"), texts("#network-detail li:not(.plain) a"));
+        // an edge's measures, as a click on it would show
+        script("window.reformNetwork.getElementById(arguments[0]).emit('tap')",
+                "https://w3id.org/reform-kg/body/CBIRC|https://w3id.org/reform-kg/body/MOST");
+        waitForText("network-detail-title", "银保监会与科技部共同指导的举措（4 项）");
+        new Select(driver.findElement(By.id("network-category"))).selectByValue("ip-protection");
+        wait.until(d -> script("return window.reformNetwork.nodes().length").equals(3L));
+        assertEquals(2L, script("return window.reformNetwork.edges().length"));
+    }
+
+    @Test
+    void aThreeLinkChainJoinsTheSupremeCourtToTheMinistryOfFinance() {
+        open("network");
+        wait.until(d -> script("return window.reformNetwork ? window.reformNetwork.nodes().length : 0").equals(13L));
+        new Select(driver.findElement(By.id("connection-from"))).selectByValue("SPC");
+        new Select(driver.findElement(By.id("connection-to"))).selectByValue("MOF");
+        driver.findElement(By.id("connection-find")).click();
+        wait.until(d -> !texts("#connection-path li.step").isEmpty());
+        List<String> steps = texts("#connection-path li.step");
+        assertEquals(3, steps.size(), steps.toString());
+        assertTrue(steps.get(0).startsWith("最高人民法院 — 知识产权局"), steps.toString());
+        assertTrue(steps.get(2).contains("— 财政部"), steps.toString());
+        assertEquals(4L, script("return window.reformNetwork.nodes('.path').length"));
+        assertEquals(3L, script("return window.reformNetwork.edges('.path').length"));
+        assertTrue(hash().contains("from=SPC") && hash().contains("to=MOF"), hash());
+    }
+
+    @Test
+    void theSparqlEditorRunsACatalogQuery() {
+        open("sparql?example=explorer-dashboard");
+        wait.until(d -> driver.findElements(By.cssSelector(".yasr table tbody tr")).size() == 7);
+        String table = driver.findElement(By.cssSelector(".yasr table tbody")).getText();
+        assertTrue(table.contains("军民深度融合") && table.contains("8个全面创新改革试验区域"), table);
+        assertTrue(String.valueOf(script("return window.reformYasgui.getTab().getYasqe().getValue()")).contains("rkg:declaredMeasureCount"));
+    }
+
+    @Test
+    void askWithoutSparqlGivesATableAChartAndCsv() {
+        open("ask?query=explorer-network&category=*");
+        wait.until(d -> !text("ask-count").isEmpty());
+        assertEquals(38, driver.findElements(By.cssSelector("#ask-table tbody tr")).size());
+        assertTrue((Boolean) script("return !document.getElementById('ask-chart').parentElement.hidden"));
+        String csv = driver.findElement(By.id("ask-csv")).getAttribute("href");
+        assertTrue(csv.contains("format=csv"), csv);
+        HttpResponse<byte[]> download = server.get(csv.substring(server.root.length()));
+        assertEquals(200, download.statusCode());
+        assertEquals(39, ExplorerServer.text(download).strip().lines().count());
+    }
+
+    @Test
+    void theDashboardShowsTheSectionFiveGapAndTheScopeSplit() {
+        open("dashboard");
+        wait.until(d -> !texts("#dashboard-totals li").isEmpty());
+        assertEquals(List.of("声明举措 20 项", "实有举措 16 项", "指导部门 13 个", "类别 5 个",
+                "“军民深度融合”部分声明 4 项，实有 0 项"), texts("#dashboard-totals li"));
+        assertEquals(List.of("全国 11", "8个全面创新改革试验区域 5"), texts("#table-scopes tbody tr"));
+        assertEquals("科技金融创新 7 7", texts("#table-sections tbody tr").get(0));
+        assertEquals("军民深度融合 4 0", texts("#table-sections tbody tr").get(4));
+        assertEquals(3L, script("return Chart.instances ? Object.keys(Chart.instances).length : 0"));
+    }
+
+    @Test
+    void theLanguageSwitchesBetweenChineseAndEnglish() {
+        open("search");
+        waitForText("result-count", "共 16 项举措");
+        assertEquals("检索", driver.findElement(By.cssSelector("#nav a[data-view='search']")).getText());
+        driver.findElement(By.id("language")).click();
+        wait.until(d -> driver.findElement(By.cssSelector("#nav a[data-view='search']")).getText().equals("Search"));
+        waitForText("result-count", "16 measures");
+        assertEquals("en", script("return document.documentElement.lang"));
+        assertEquals("Intellectual property protection (2)", optionText("facet-category", "Intellectual"));
+        driver.findElement(By.id("language")).click();
+        wait.until(d -> driver.findElement(By.cssSelector("#nav a[data-view='search']")).getText().equals("检索"));
+    }
+
+    @Test
+    void aPhoneWidthNeedsNoSidewaysScrolling() {
+        driver.manage().window().setSize(new Dimension(390, 844));
+        open("search?q=知识产权");
+        waitForText("result-count", "共 2 项举措");
+        assertTrue((Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth"),
+                "the page is wider than the phone");
+        // keyboard: the first Tab reaches the skip link, then the views
+        driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
+        assertEquals("skip", script("return document.activeElement.className"));
+    }
+
+    static {
+        // Selenium's own HTTP client logs at INFO on every command; keep the build log readable
+        java.util.logging.Logger.getLogger("org.openqa.selenium").setLevel(Level.WARNING);
+    }
+}
