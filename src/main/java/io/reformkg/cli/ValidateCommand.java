@@ -28,7 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         ReferenceData reference = ReferenceData.load(dataOptions.data);
-        SourceSet sources = SourceSet.read(dataOptions.data, reference);
+        SourceSet sources = SourceSet.open(dataOptions.data, reference);
         Dataset dataset = GraphBuilder.create().iris(new IriScheme(dataOptions.base))
                 .reference(reference).sources(sources).build();
         ValidationResult result = Validator.withDefaultShapes().validate(dataset);

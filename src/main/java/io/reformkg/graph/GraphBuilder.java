@@ -26,6 +26,7 @@ import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.ORG;
 import org.apache.jena.vocabulary.RDF;
@@ -84,20 +85,29 @@ public final class GraphBuilder {
             return this;
         }
 
+        /** Builds the whole graph into a new in-memory dataset. */
         public Dataset build() {
-            return new GraphBuilder(this).buildDataset();
+            Dataset dataset = DatasetFactory.createTxnMem();
+            dataset.getPrefixMapping().setNsPrefixes(Prefixes.ALL);
+            Txn.executeWrite(dataset, () -> buildInto(dataset::addNamedModel));
+            return dataset;
+        }
+
+        /**
+         * Hands the graphs to {@code sink} one by one: the ontology, the reference data, then
+         * one graph per source list, parsed as it comes, so only one list is in memory at a time.
+         */
+        public void buildInto(GraphSink sink) {
+            new GraphBuilder(this).writeTo(sink);
         }
     }
 
-    private Dataset buildDataset() {
-        Dataset dataset = DatasetFactory.createTxnMem();
-        dataset.getPrefixMapping().setNsPrefixes(Prefixes.ALL);
-        dataset.addNamedModel(iris.ontologyGraph(), ontology);
-        dataset.addNamedModel(iris.referenceGraph(), referenceModel());
-        for (ParsedList list : sources.lists()) {
-            dataset.addNamedModel(iris.sourceGraph(list.entry().batch()), listModel(list));
+    private void writeTo(GraphSink sink) {
+        sink.accept(iris.ontologyGraph(), ontology);
+        sink.accept(iris.referenceGraph(), referenceModel());
+        for (ParsedList list : sources) {
+            sink.accept(iris.sourceGraph(list.entry().batch()), listModel(list));
         }
-        return dataset;
     }
 
     private static Model newModel() {

@@ -10,17 +10,18 @@ import io.reformkg.reference.Scope;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The entry point of the source stage: reads {@code sources/manifest.json} in a data folder and
- * parses every list it names. A new list is added by dropping its file into {@code sources/}
- * and adding a manifest entry.
+ * parses the lists it names, one at a time as they are iterated, so a corpus of any size is read
+ * in memory bounded by its largest list. A new list is added by dropping its file into
+ * {@code sources/} and adding a manifest entry.
  */
-public record SourceSet(List<ParsedList> lists) {
+public final class SourceSet implements Iterable<ParsedList> {
     public static final String MANIFEST = "manifest.json";
 
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -29,15 +30,24 @@ public record SourceSet(List<ParsedList> lists) {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    public SourceSet {
-        lists = List.copyOf(lists);
+    private final Path sourcesDir;
+    private final List<SourceEntry> entries;
+    private final ListParser parser;
+
+    private SourceSet(Path sourcesDir, List<SourceEntry> entries, ListParser parser) {
+        this.sourcesDir = sourcesDir;
+        this.entries = List.copyOf(entries);
+        this.parser = parser;
     }
 
     private record Manifest(List<SourceEntry> sources) {
     }
 
-    /** Reads the manifest of {@code dataDir}, then every list it names. */
-    public static SourceSet read(Path dataDir, ReferenceData reference) {
+    /**
+     * Reads and checks the manifest of {@code dataDir}; the lists are parsed when iterated, each
+     * failing with a {@link SourceException} that names its file and line.
+     */
+    public static SourceSet open(Path dataDir, ReferenceData reference) {
         Path sourcesDir = dataDir.resolve("sources");
         List<SourceEntry> entries = readManifest(sourcesDir.resolve(MANIFEST));
         ListParser parser = ListParser.create()
@@ -45,11 +55,30 @@ public record SourceSet(List<ParsedList> lists) {
                 .knownScopes(reference.scopes().stream().map(Scope::text).toList())
                 .knownCategories(reference.categories().stream().map(Term::zh).toList())
                 .build();
-        List<ParsedList> lists = new ArrayList<>();
-        for (SourceEntry entry : entries) {
-            lists.add(parser.parse(sourcesDir.resolve(entry.file()), entry));
-        }
-        return new SourceSet(lists);
+        return new SourceSet(sourcesDir, entries, parser);
+    }
+
+    /** The manifest's entries, in manifest order. */
+    public List<SourceEntry> entries() {
+        return entries;
+    }
+
+    /** Parses the lists in manifest order, one per step: only the current list is held. */
+    @Override
+    public Iterator<ParsedList> iterator() {
+        Iterator<SourceEntry> remaining = entries.iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return remaining.hasNext();
+            }
+
+            @Override
+            public ParsedList next() {
+                SourceEntry entry = remaining.next();
+                return parser.parse(sourcesDir.resolve(entry.file()), entry);
+            }
+        };
     }
 
     /** Reads and checks the manifest alone: the files it names, without parsing them. */

@@ -58,7 +58,7 @@ public final class GraphStore implements AutoCloseable {
             }
             String version = DataVersion.of(data, iris.base());
             ReferenceData reference = ReferenceData.load(data);
-            SourceSet sources = SourceSet.read(data, reference);
+            SourceSet sources = SourceSet.open(data, reference);
             Dataset dataset = GraphBuilder.create().iris(iris).reference(reference).sources(sources).build();
             ValidationResult validation = Validator.withDefaultShapes().validate(dataset);
             if (!validation.conforms()) {
