@@ -1,0 +1,140 @@
+package io.reformkg.query;
+
+import io.reformkg.vocab.RKG;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.vocabulary.ORG;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+
+/**
+ * Turns a parameter's text into the RDF term the query binds: the IRI of the category, body or
+ * place the text names (looked up in the data, by IRI, identifier, code or name), or a literal.
+ * Anything that names nothing, or more than one place, is an {@link InvalidParameterException}
+ * that lists what the user can give instead.
+ */
+final class ParameterResolver {
+    /** Longer text is no keyword; refusing it keeps a request from making the query scan megabytes. */
+    static final int MAX_TEXT_LENGTH = 200;
+    private static final String PLACE_HINT = "a province, city or county by name (湖北省, 合肥, 北京市东城区) or code "
+            + "(3401), a pilot region by id or name (wuhan, 湖北武汉), or the nation (cn, 全国)";
+
+    private final Model data;
+
+    /** {@code data}: the union of the dataset's graphs; the caller holds a read transaction. */
+    ParameterResolver(Model data) {
+        this.data = data;
+    }
+
+    RDFNode resolve(QueryParameter parameter, String value) {
+        String text = value.strip();
+        return switch (parameter.kind()) {
+            case TEXT -> text(parameter, value);
+            case INTEGER -> integer(parameter, text);
+            case CATEGORY -> single(parameter, text, categories(), "categories");
+            case BODY -> single(parameter, text, bodies(), "bodies");
+            case PLACE -> single(parameter, text, places(), "places");
+        };
+    }
+
+    private Literal text(QueryParameter parameter, String value) {
+        if (value.length() > MAX_TEXT_LENGTH) {
+            throw new InvalidParameterException("parameter " + parameter.name() + " takes at most "
+                    + MAX_TEXT_LENGTH + " characters, found " + value.length());
+        }
+        return data.createLiteral(value);
+    }
+
+    private Literal integer(QueryParameter parameter, String text) {
+        try {
+            return data.createTypedLiteral(String.valueOf(Long.parseLong(text)), XSDDatatype.XSDinteger);
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("parameter " + parameter.name() + " takes a whole number, found \""
+                    + text + "\"");
+        }
+    }
+
+    private Resource single(QueryParameter parameter, String text, List<Resource> candidates, String plural) {
+        List<Resource> matches = candidates.stream().filter(names(text)).toList();
+        if (matches.size() == 1) {
+            return matches.get(0);
+        }
+        if (matches.isEmpty()) {
+            String problem = "parameter " + parameter.name() + ": no " + parameter.kind().label() + " is named \""
+                    + text + "\"; ";
+            throw new InvalidParameterException(parameter.kind() == ParameterKind.PLACE ? problem + "give " + PLACE_HINT
+                    : problem + "the " + plural + " are: " + describe(candidates));
+        }
+        throw new InvalidParameterException("parameter " + parameter.name() + ": \"" + text + "\" names "
+                + matches.size() + " " + plural + ": " + describe(matches)
+                + "; give the code or the qualified name");
+    }
+
+
+    /** Does a resource answer to this text: its IRI, identifier or code, or one of its names? */
+    private static Predicate<Resource> names(String text) {
+        return resource -> resource.getURI().equals(text)
+                || values(resource, SKOS.notation).anyMatch(text::equalsIgnoreCase)
+                || values(resource, RKG.listName).anyMatch(text::equals)
+                || values(resource, RDFS.label).anyMatch(text::equalsIgnoreCase)
+                || values(resource, SKOS.prefLabel).anyMatch(text::equalsIgnoreCase)
+                || values(resource, SKOS.altLabel).anyMatch(text::equals);
+    }
+
+    private static Stream<String> values(Resource resource, Property property) {
+        return resource.listProperties(property).toList().stream()
+                .map(Statement::getObject).filter(RDFNode::isLiteral).map(node -> node.asLiteral().getLexicalForm());
+    }
+
+    /** "id (name)" for each resource. */
+    private static String describe(List<Resource> resources) {
+        return resources.stream().map(resource -> {
+            String id = values(resource, SKOS.notation).findFirst().orElse(resource.getURI());
+            String name = values(resource, RKG.listName).findFirst()
+                    .or(() -> values(resource, SKOS.altLabel).max(Comparator.comparingInt(String::length)))
+                    .or(() -> zhLabel(resource)).orElse("");
+            return name.isEmpty() ? id : id + " (" + name + ")";
+        }).collect(Collectors.joining(", "));
+    }
+
+    private static Optional<String> zhLabel(Resource resource) {
+        return resource.listProperties(RDFS.label).toList().stream().map(Statement::getLiteral)
+                .filter(label -> label.getLanguage().toLowerCase(Locale.ROOT).startsWith("zh"))
+                .map(Literal::getLexicalForm).findFirst();
+    }
+
+    private List<Resource> categories() {
+        return sorted(data.listSubjectsWithProperty(SKOS.inScheme, RKG.CategoryScheme).toSet());
+    }
+
+    private List<Resource> bodies() {
+        return sorted(data.listSubjectsWithProperty(RDF.type, ORG.FormalOrganization).toSet());
+    }
+
+    private List<Resource> places() {
+        Set<Resource> places = new LinkedHashSet<>();
+        for (Resource type : List.of(RKG.Nation, RKG.PilotRegion, RKG.Province, RKG.PrefectureCity, RKG.County)) {
+            places.addAll(data.listSubjectsWithProperty(RDF.type, type).toSet());
+        }
+        return sorted(places);
+    }
+
+    private static List<Resource> sorted(Set<Resource> resources) {
+        return resources.stream().filter(Resource::isURIResource).sorted(Comparator.comparing(Resource::getURI)).toList();
+    }
+}

@@ -1,0 +1,22 @@
+package io.reformkg.query;
+
+import io.reformkg.http.MountedServlet;
+import io.reformkg.store.GraphStore;
+import java.util.List;
+
+/**
+ * The entry point of the query HTTP API: {@code GET /api/queries} (the catalog as JSON) and
+ * {@code GET /api/queries/NAME?PARAM=VALUE&format=json|csv&lang=zh|en} (an answer). See
+ * docs/queries.md.
+ */
+public final class QueryApi {
+    public static final String PATH = "/api/queries";
+
+    private QueryApi() {
+    }
+
+    public static List<MountedServlet> servlets(GraphStore store) {
+        return List.of(new MountedServlet(PATH + "/*",
+                new QueryApiServlet(QueryRunner.over(store.dataset(), QueryCatalog.load()), store.version())));
+    }
+}

@@ -1,0 +1,113 @@
+package io.reformkg.query;
+
+import io.reformkg.http.HttpProblem;
+import io.reformkg.http.Responses;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Serves the catalog and runs named queries; see {@link QueryApi}. */
+final class QueryApiServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final String FORMAT = "format";
+    private static final String LANG = "lang";
+
+    private final transient QueryRunner runner;
+    private final String dataVersion;
+    private final byte[] catalog;
+
+    QueryApiServlet(QueryRunner runner, String dataVersion) {
+        this.runner = runner;
+        this.dataVersion = dataVersion;
+        this.catalog = ResultWriter.catalog(runner.catalog()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            String path = request.getPathInfo();
+            if (path == null || path.equals("/")) {
+                Responses.send(request, response, catalog, ResultFormat.JSON.mediaType() + "; charset=utf-8",
+                        etag("catalog"));
+                return;
+            }
+            String name = path.substring(1);
+            if (name.contains("/")) {
+                throw HttpProblem.notFound("no such resource: " + QueryApi.PATH + path + "; the queries are at "
+                        + QueryApi.PATH + "/NAME, e.g. " + QueryApi.PATH + "/" + runner.catalog().names().get(0));
+            }
+            answer(request, response, name);
+        } catch (HttpProblem problem) {
+            Responses.problem(response, problem.status(), problem.getMessage());
+        } catch (UnknownQueryException unknown) {
+            Responses.problem(response, HttpServletResponse.SC_NOT_FOUND, unknown.getMessage());
+        } catch (IllegalArgumentException invalid) {
+            Responses.problem(response, HttpServletResponse.SC_BAD_REQUEST, invalid.getMessage());
+        }
+    }
+
+    private void answer(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
+        runner.catalog().get(name);
+        Map<String, String> arguments = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> parameter : new TreeMap<>(request.getParameterMap()).entrySet()) {
+            if (parameter.getValue().length != 1) {
+                throw new InvalidParameterException("parameter " + parameter.getKey() + " is given "
+                        + parameter.getValue().length + " times; give it once");
+            }
+            arguments.put(parameter.getKey(), parameter.getValue()[0]);
+        }
+        ResultFormat format = format(arguments.remove(FORMAT), request.getHeader("Accept"));
+        String lang = arguments.remove(LANG);
+        Language language = lang == null ? Language.ZH : Language.parse(lang);
+        QueryResult result = runner.run(name, arguments, language);
+        String key = name + "\n" + format + "\n" + language + "\n" + arguments;
+        Responses.send(request, response, ResultWriter.write(result, format).getBytes(StandardCharsets.UTF_8),
+                format == ResultFormat.JSON ? format.mediaType() + "; charset=utf-8" : format.mediaType(), etag(key));
+    }
+
+    /** The format parameter wins; otherwise the Accept header chooses between JSON (the default) and CSV. */
+    private static ResultFormat format(String requested, String accept) {
+        if (requested != null) {
+            String label = requested.trim().toLowerCase(Locale.ROOT);
+            if (label.equals("json")) {
+                return ResultFormat.JSON;
+            }
+            if (label.equals("csv")) {
+                return ResultFormat.CSV;
+            }
+            throw HttpProblem.notAcceptable("unsupported format \"" + requested + "\"; use format=json or format=csv");
+        }
+        if (accept == null || accept.isBlank()) {
+            return ResultFormat.JSON;
+        }
+        for (String range : accept.split(",")) {
+            String type = range.split(";")[0].trim().toLowerCase(Locale.ROOT);
+            if (type.equals("application/json") || type.equals("*/*") || type.equals("application/*")) {
+                return ResultFormat.JSON;
+            }
+            if (type.equals("text/csv") || type.equals("text/*")) {
+                return ResultFormat.CSV;
+            }
+        }
+        throw HttpProblem.notAcceptable("cannot answer in " + accept + "; the answers are application/json or text/csv");
+    }
+
+    private String etag(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((dataVersion + "\n" + key).getBytes(StandardCharsets.UTF_8));
+            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.reformkg.query;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
+import org.apache.jena.query.QueryParseException;
+import org.apache.jena.sparql.core.Var;
+
+/**
+ * The entry point of the query library: the named queries in {@code queries/*.rq}, read from
+ * the classpath (pom.xml copies the folder into the jar). A file belongs to the catalog when its
+ * header starts with {@code # title.zh:}; files without that header (queries other features run
+ * internally) are left out. The header format is described in queries/README.md; a malformed
+ * header fails the load with the file and line.
+ */
+public final class QueryCatalog {
+    static final String FOLDER = "queries";
+    private static final String CATALOG_MARK = "title.zh:";
+    private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern PARAM = Pattern.compile(
+            "param:\\s*([A-Za-z][A-Za-z0-9]*)\\s*\\(([a-z]+)(?:,\\s*default\\s+([^)]+))?\\)\\s*(.+)");
+    private static final Pattern COLUMN = Pattern.compile("column:\\s*([A-Za-z][A-Za-z0-9]*)\\s+—\\s+(.+)");
+    private static final Pattern FIELD = Pattern.compile("(title\\.zh|title\\.en|question\\.zh|question\\.en|computed):\\s*(.+)");
+
+    private final Map<String, NamedQuery> queries;
+
+    private QueryCatalog(Map<String, NamedQuery> queries) {
+        this.queries = queries;
+    }
+
+    /** The catalog shipped with the program ({@code queries/} on the classpath). */
+    public static QueryCatalog load() {
+        try {
+            Path location = Path.of(QueryCatalog.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(location)) {
+                return load(location.resolve(FOLDER));
+            }
+            try (FileSystem jar = FileSystems.newFileSystem(location)) {
+                return load(jar.getPath(FOLDER));
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the program's classes to read " + FOLDER + "/", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the program's jar to read " + FOLDER + "/", e);
+        }
+    }
+
+    /** The catalog of the {@code .rq} files in a folder. */
+    public static QueryCatalog load(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalStateException("the query folder " + folder.toUri() + " does not exist; rebuild with mvn package");
+        }
+        Map<String, NamedQuery> queries = new TreeMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(path -> path.getFileName().toString().endsWith(".rq")).sorted().toList()) {
+                String fileName = file.getFileName().toString();
+                parse(fileName.substring(0, fileName.length() - ".rq".length()),
+                        Files.readString(file, StandardCharsets.UTF_8))
+                        .ifPresent(query -> queries.put(query.name(), query));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the queries in " + folder.toUri(), e);
+        }
+        return new QueryCatalog(queries);
+    }
+
+    public Collection<NamedQuery> queries() {
+        return queries.values();
+    }
+
+    public List<String> names() {
+        return List.copyOf(queries.keySet());
+    }
+
+    /** The query of that name, or an {@link UnknownQueryException} listing the names that exist. */
+    public NamedQuery get(String name) {
+        NamedQuery query = queries.get(name);
+        if (query == null) {
+            throw new UnknownQueryException("no query named \"" + name + "\"; the queries are: "
+                    + String.join(", ", queries.keySet()));
+        }
+        return query;
+    }
+
+    /**
+     * Reads one file: empty when it carries no catalog header, the query when its header is
+     * complete, an {@link IllegalStateException} naming {@code queries/NAME.rq:LINE} otherwise.
+     */
+    static Optional<NamedQuery> parse(String name, String text) {
+        List<String> lines = text.lines().toList();
+        List<String> header = new ArrayList<>();
+        for (String line : lines) {
+            if (!line.startsWith("#")) {
+                break;
+            }
+            header.add(line.substring(1).trim());
+        }
+        if (header.isEmpty() || !header.get(0).startsWith(CATALOG_MARK)) {
+            return Optional.empty();
+        }
+        String file = FOLDER + "/" + name + ".rq";
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalStateException(file + ": a query name is lower-case words joined by hyphens");
+        }
+        Map<String, String> fields = new TreeMap<>();
+        List<QueryParameter> parameters = new ArrayList<>();
+        List<QueryColumn> columns = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String line = header.get(i);
+            String where = file + ":" + (i + 1) + ": ";
+            Matcher field = FIELD.matcher(line);
+            Matcher param = PARAM.matcher(line);
+            Matcher column = COLUMN.matcher(line);
+            if (field.matches()) {
+                if (fields.put(field.group(1), field.group(2).trim()) != null) {
+                    throw new IllegalStateException(where + field.group(1) + " is given twice");
+                }
+            } else if (line.startsWith("param:")) {
+                if (!param.matches()) {
+                    throw new IllegalStateException(where + "expected \"param: NAME (KIND[, default VALUE]) "
+                            + "中文 / English\", found \"" + line + "\"");
+                }
+                ParameterKind kind;
+                try {
+                    kind = ParameterKind.parse(param.group(2));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException(where + e.getMessage(), e);
+                }
+                String defaultValue = param.group(3) == null ? null : param.group(3).trim();
+                parameters.add(new QueryParameter(param.group(1), kind, defaultValue, param.group(4).trim()));
+            } else if (line.startsWith("column:")) {
+                if (!column.matches()) {
+                    throw new IllegalStateException(where + "expected \"column: NAME — 中文 / English\", found \""
+                            + line + "\"");
+                }
+                columns.add(new QueryColumn(column.group(1), column.group(2).trim()));
+            }
+        }
+        for (String required : List.of("title.zh", "title.en", "question.zh", "question.en")) {
+            if (!fields.containsKey(required)) {
+                throw new IllegalStateException(file + ": the header lacks \"# " + required + ": ...\"");
+            }
+        }
+        if (columns.isEmpty()) {
+            throw new IllegalStateException(file + ": the header declares no \"# column: NAME — ...\"");
+        }
+        Optional<String> computation = Optional.ofNullable(fields.get("computed"));
+        if (computation.isPresent() && !computation.get().equals(BodyConnection.COMPUTATION)) {
+            throw new IllegalStateException(file + ": unknown computation \"" + computation.get() + "\"; the one "
+                    + "computation is " + BodyConnection.COMPUTATION);
+        }
+        checkSparql(file, text, columns, computation.isPresent());
+        return Optional.of(new NamedQuery(name, new Bilingual(fields.get("title.zh"), fields.get("title.en")),
+                new Bilingual(fields.get("question.zh"), fields.get("question.en")), parameters, columns,
+                computation, text));
+    }
+
+    /** The SPARQL must parse, and a plain query must select exactly the columns its header declares. */
+    private static void checkSparql(String file, String text, List<QueryColumn> columns, boolean computed) {
+        Query query;
+        try {
+            query = QueryFactory.create(text);
+        } catch (QueryParseException e) {
+            throw new IllegalStateException(file + ": the SPARQL does not parse: " + e.getMessage(), e);
+        }
+        if (computed) {
+            return;
+        }
+        List<String> selected = query.getProjectVars().stream().map(Var::getVarName).toList();
+        List<String> declared = columns.stream().map(QueryColumn::name).toList();
+        if (!selected.equals(declared)) {
+            throw new IllegalStateException(file + ": the header declares the columns "
+                    + declared.stream().collect(Collectors.joining(", ")) + " but the query selects "
+                    + String.join(", ", selected));
+        }
+    }
+}

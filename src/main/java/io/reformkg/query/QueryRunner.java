@@ -1,0 +1,133 @@
+package io.reformkg.query;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.system.Txn;
+
+/**
+ * Runs the catalog's named queries on a dataset: checks the parameters against the query's
+ * header, resolves each value to the term it names, binds it with
+ * {@link ParameterizedSparqlString} (never by pasting text into the query), and runs the query
+ * in a read transaction over the union of the dataset's graphs.
+ */
+public final class QueryRunner {
+    /** The variable every query may use for the language of names; bound from {@link Language}. */
+    static final String LANGUAGE_VARIABLE = "lang";
+
+    private final QueryCatalog catalog;
+    private final Dataset dataset;
+
+    private QueryRunner(QueryCatalog catalog, Dataset dataset) {
+        this.catalog = Objects.requireNonNull(catalog);
+        this.dataset = Objects.requireNonNull(dataset);
+    }
+
+    public static QueryRunner over(Dataset dataset, QueryCatalog catalog) {
+        return new QueryRunner(catalog, dataset);
+    }
+
+    public QueryCatalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * The answer to query {@code name} with these parameter values (the others take their
+     * defaults). Throws {@link UnknownQueryException} or {@link InvalidParameterException}, whose
+     * messages list what exists.
+     */
+    public QueryResult run(String name, Map<String, String> arguments, Language language) {
+        NamedQuery query = catalog.get(name);
+        for (String argument : arguments.keySet()) {
+            if (query.parameter(argument).isEmpty()) {
+                throw new InvalidParameterException("query " + name + " has no parameter \"" + argument + "\"; "
+                        + (query.parameters().isEmpty() ? "it takes none" : "its parameters are: "
+                        + query.parameters().stream().map(QueryParameter::name).collect(Collectors.joining(", "))));
+            }
+        }
+        return Txn.calculateRead(dataset, () -> {
+            ParameterResolver resolver = new ParameterResolver(dataset.getUnionModel());
+            ParameterizedSparqlString sparql = new ParameterizedSparqlString(query.sparql());
+            Map<String, RDFNode> bound = new LinkedHashMap<>();
+            for (QueryParameter parameter : query.parameters()) {
+                String value = arguments.getOrDefault(parameter.name(), parameter.defaultValue());
+                if (value == null) {
+                    throw new InvalidParameterException("query " + name + " needs parameter " + parameter.name()
+                            + ": " + parameter.description());
+                }
+                RDFNode node = resolver.resolve(parameter, value);
+                bound.put(parameter.name(), node);
+                sparql.setParam(parameter.name(), node);
+            }
+            sparql.setLiteral(LANGUAGE_VARIABLE, language.code());
+            List<Map<String, Object>> rows = select(sparql);
+            if (query.computation().isPresent()) {
+                rows = new BodyConnection(rows).chain(bound.get("from").asResource().getURI(),
+                        bound.get("to").asResource().getURI());
+            }
+            return new QueryResult(name, query.columnNames(), rows);
+        });
+    }
+
+    private List<Map<String, Object>> select(ParameterizedSparqlString sparql) {
+        Dataset view = DatasetFactory.wrap(UnionDefaultGraph.of(dataset.asDatasetGraph()));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (QueryExecution execution = QueryExecution.dataset(view).query(sparql.asQuery()).build()) {
+            List<String> variables = execution.getQuery().getResultVars();
+            execution.execSelect().forEachRemaining(solution -> rows.add(row(variables, solution)));
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> row(List<String> variables, QuerySolution solution) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (String variable : variables) {
+            row.put(variable, value(solution.get(variable)));
+        }
+        return row;
+    }
+
+    /** A term as a plain value: IRIs and text as strings, numbers as numbers, booleans as booleans. */
+    static Object value(RDFNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isURIResource()) {
+            return node.asResource().getURI();
+        }
+        if (node.isAnon()) {
+            return "_:" + node.asResource().getId().getLabelString();
+        }
+        Literal literal = node.asLiteral();
+        String lexical = literal.getLexicalForm();
+        if (literal.getDatatype() instanceof XSDDatatype type && type.isValid(lexical)) {
+            Object java = literal.getValue();
+            if (java instanceof Boolean || java instanceof BigDecimal) {
+                return java;
+            }
+            if (java instanceof Integer || java instanceof Long) {
+                return ((Number) java).longValue();
+            }
+            if (java instanceof BigInteger big) {
+                return new BigDecimal(big);
+            }
+            if (java instanceof Double || java instanceof Float) {
+                return ((Number) java).doubleValue();
+            }
+        }
+        return lexical;
+    }
+}
