@@ -32,6 +32,7 @@ import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The server over real HTTP on a free port: answers, formats, refusals, limits and load. */
 class ReformServerTest {
@@ -194,6 +195,23 @@ class ReformServerTest {
         } finally {
             pool.shutdownNow();
             strict.stop();
+        }
+    }
+
+    @Test
+    void servesATdb2StoreWithTheSameAnswers(@TempDir Path db) {
+        try (GraphStore tdb2 = GraphStore.create().data(Path.of("data")).tdb2(db).build()) {
+            ReformServer tdb2Server = ReformServer.create().store(tdb2).port(0).build().start();
+            try {
+                SparqlClient tdb2Client = new SparqlClient(tdb2Server.root());
+                assertAll(CompetencyAnswers.EXPECTED.entrySet().stream().map(entry -> () -> assertEquals(
+                        entry.getValue(), CompetencyAnswers.flatten(tdb2Client.rows(
+                                SparqlClient.query(entry.getKey()), JSON)), entry.getKey())));
+                assertEquals(countDefaultGraph(), tdb2Client.rows(SparqlClient.query("count-default-graph.rq"), JSON)
+                        .get(0).get("triples"));
+            } finally {
+                tdb2Server.stop();
+            }
         }
     }
 
