@@ -1,6 +1,7 @@
 package io.reformkg.cli;
 
 import io.reformkg.reference.ReferenceException;
+import io.reformkg.server.ServerStartException;
 import io.reformkg.source.SourceException;
 import io.reformkg.store.BuildFailedException;
 import java.io.PrintWriter;
@@ -14,8 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "reform-kg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Knowledge graph of China's innovation reform measures.",
-        subcommands = {BuildCommand.class, ValidateCommand.class, ExportCommand.class, GenerateCommand.class,
-                QueriesCommand.class, QueryCommand.class,
+        subcommands = {BuildCommand.class, ValidateCommand.class, ServeCommand.class, ExportCommand.class,
+                GenerateCommand.class, QueriesCommand.class, QueryCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     static final int INPUT_ERROR = 2;
@@ -32,10 +33,18 @@ public final class Main {
 
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Main());
+        cli.setParameterExceptionHandler((error, args) -> {
+            PrintWriter err = error.getCommandLine().getErr();
+            err.println("error: " + error.getMessage() + " (see " + error.getCommandLine().getCommandSpec().qualifiedName()
+                    + " --help)");
+            err.flush();
+            return INPUT_ERROR;
+        });
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (error instanceof SourceException || error instanceof ReferenceException
-                    || error instanceof BuildFailedException || error instanceof IllegalArgumentException) {
+                    || error instanceof BuildFailedException || error instanceof IllegalArgumentException
+                    || error instanceof ServerStartException) {
                 err.println("error: " + error.getMessage());
                 err.flush();
                 return INPUT_ERROR;

@@ -2,6 +2,7 @@ package io.reformkg.store;
 
 import io.reformkg.graph.GraphBuilder;
 import io.reformkg.graph.IriScheme;
+import io.reformkg.graph.Prefixes;
 import io.reformkg.reference.ReferenceData;
 import io.reformkg.source.SourceSet;
 import io.reformkg.validation.ValidationResult;
@@ -9,24 +10,31 @@ import io.reformkg.validation.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * The entry point of the store stage: runs the pipeline (reference data and sources → graph →
  * SHACL validation) and holds the resulting dataset, read-only from then on. Build one with
- * {@link #create()}; a graph that violates the shapes is never stored.
+ * {@link #create()}; a graph that violates the shapes is never stored. The dataset lives in
+ * memory, or in a TDB2 folder that is reused while the inputs are unchanged.
  */
 public final class GraphStore implements AutoCloseable {
     private final Dataset dataset;
     private final IriScheme iris;
     private final ValidationResult validation;
     private final String version;
+    private final boolean rebuilt;
 
-    private GraphStore(Dataset dataset, IriScheme iris, ValidationResult validation, String version) {
+    private GraphStore(Dataset dataset, IriScheme iris, ValidationResult validation, String version, boolean rebuilt) {
         this.dataset = dataset;
         this.iris = iris;
         this.validation = validation;
         this.version = version;
+        this.rebuilt = rebuilt;
     }
 
     public static Builder create() {
@@ -36,6 +44,7 @@ public final class GraphStore implements AutoCloseable {
     public static final class Builder {
         private Path data = Path.of("data");
         private IriScheme iris = IriScheme.defaults();
+        private Path tdb2;
 
         private Builder() {
         }
@@ -51,20 +60,72 @@ public final class GraphStore implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Keeps the graph in a TDB2 database under {@code dir}: built on first use, reused while
+         * the inputs' {@link DataVersion} is unchanged, rebuilt when it changes. Default: in memory.
+         */
+        public Builder tdb2(Path dir) {
+            this.tdb2 = Objects.requireNonNull(dir);
+            return this;
+        }
+
         public GraphStore build() {
             if (!Files.isDirectory(data)) {
                 throw new IllegalArgumentException("the data folder " + data.toAbsolutePath()
                         + " does not exist; expected a folder with sources/ and reference/ (see README)");
             }
             String version = DataVersion.of(data, iris.base());
+            return tdb2 == null ? buildInMemory(version) : openTdb2(version);
+        }
+
+        private GraphStore buildInMemory(String version) {
+            Dataset dataset = DatasetFactory.createTxnMem();
+            ValidationResult validation = runPipeline(dataset);
+            return new GraphStore(dataset, iris, validation, version, true);
+        }
+
+        private GraphStore openTdb2(String version) {
+            Tdb2Location location = new Tdb2Location(tdb2);
+            Optional<Path> current = location.current(version);
+            if (current.isPresent()) {
+                Dataset dataset = Tdb2Location.connect(current.get());
+                return new GraphStore(dataset, iris, Tdb2Location.readFindings(current.get()), version, false);
+            }
+            Path building = location.startBuild();
+            Dataset dataset = Tdb2Location.connect(building);
+            ValidationResult validation;
+            try {
+                validation = runPipeline(dataset);
+                Tdb2Location.writeFindings(building, validation);
+            } finally {
+                Tdb2Location.release(dataset);
+            }
+            Path store = location.commit(building, version);
+            return new GraphStore(Tdb2Location.connect(store), iris, validation, version, true);
+        }
+
+        /** The build pipeline, one method per step, run into an empty dataset. */
+        private ValidationResult runPipeline(Dataset dataset) {
+            loadGraphs(dataset);
+            return validate(dataset);
+        }
+
+        private void loadGraphs(Dataset dataset) {
             ReferenceData reference = ReferenceData.load(data);
             SourceSet sources = SourceSet.open(data, reference);
-            Dataset dataset = GraphBuilder.create().iris(iris).reference(reference).sources(sources).build();
+            Txn.executeWrite(dataset, () -> {
+                dataset.getPrefixMapping().setNsPrefixes(Prefixes.ALL);
+                GraphBuilder.create().iris(iris).reference(reference).sources(sources)
+                        .buildInto(dataset::addNamedModel);
+            });
+        }
+
+        private static ValidationResult validate(Dataset dataset) {
             ValidationResult validation = Validator.withDefaultShapes().validate(dataset);
             if (!validation.conforms()) {
                 throw new BuildFailedException(validation.violations());
             }
-            return new GraphStore(dataset, iris, validation, version);
+            return validation;
         }
     }
 
@@ -86,8 +147,17 @@ public final class GraphStore implements AutoCloseable {
         return version;
     }
 
+    /** False when a TDB2 store built earlier from the same inputs was reused instead of built. */
+    public boolean wasRebuilt() {
+        return rebuilt;
+    }
+
     @Override
     public void close() {
-        dataset.close();
+        if (TDBInternal.isTDB2(dataset.asDatasetGraph())) {
+            Tdb2Location.release(dataset);
+        } else {
+            dataset.close();
+        }
     }
 }

@@ -1,0 +1,110 @@
+package io.reformkg.cli;
+
+import io.reformkg.server.ReformServer;
+import io.reformkg.store.GraphStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.apache.jena.system.Txn;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Build the graph (or reuse a TDB2 store) and serve it read-only: SPARQL at /kg/sparql, "
+                + "the Graph Store Protocol at /kg/data, linked-data pages for every IRI. Stops on Ctrl-C or SIGTERM.")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    DataOptions dataOptions;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ReformServer.DEFAULT_PORT,
+            description = "TCP port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = ReformServer.DEFAULT_HOST,
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; serving beyond this machine is a "
+                    + "deliberate choice).")
+    String host;
+
+    @Option(names = "--tdb2", paramLabel = "DIR",
+            description = "Keep the graph in a TDB2 store in DIR: built on first start, reused after, rebuilt when "
+                    + "the data changes (default: in memory, built at start).")
+    Path tdb2;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "Longest a query may run before it is cancelled, e.g. 10s, 500ms, 2m; a bare number is "
+                    + "seconds (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        GraphStore.Builder storeBuilder = dataOptions.store();
+        if (tdb2 != null) {
+            storeBuilder.tdb2(tdb2);
+        }
+        GraphStore store = storeBuilder.build();
+        ReformServer server;
+        try {
+            server = ReformServer.create().store(store).host(host).port(port).timeout(timeout).build().start();
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            store.close();
+            stopped.countDown();
+        }, "reform-kg-shutdown"));
+        long triples = Txn.calculateRead(store.dataset(), () -> store.dataset().asDatasetGraph().stream().count());
+        store.validation().warnings().forEach(warning -> out.println("warning: " + warning.message()));
+        out.printf("Reform KG: %d triples (data version %s%s), serving read-only; query timeout %s%n", triples,
+                store.version(), tdb2 == null ? ", in memory" : store.wasRebuilt() ? ", TDB2 store built in " + tdb2
+                        : ", TDB2 store reused from " + tdb2, format(timeout));
+        server.urls().forEach((name, url) -> out.printf("  %-20s %s%n", name + ":", url));
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static String format(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+    }
+
+    /** Reads {@code 10s}, {@code 500ms}, {@code 2m}, or a bare number of seconds. */
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String text = value.trim().toLowerCase(Locale.ROOT);
+            try {
+                Duration duration;
+                if (text.endsWith("ms")) {
+                    duration = Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+                } else if (text.endsWith("s")) {
+                    duration = Duration.ofMillis(Math.round(Double.parseDouble(text.substring(0, text.length() - 1)) * 1000));
+                } else if (text.endsWith("m")) {
+                    duration = Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)) * 60);
+                } else {
+                    duration = Duration.ofMillis(Math.round(Double.parseDouble(text) * 1000));
+                }
+                if (duration.isNegative() || duration.isZero()) {
+                    throw new CommandLine.TypeConversionException("the timeout must be positive: " + value);
+                }
+                return duration;
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value
+                        + "' is not a duration; write e.g. 10s, 500ms, 2m or a number of seconds");
+            }
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package io.reformkg.server;
+
+import io.reformkg.http.MountedServlet;
+import io.reformkg.linkeddata.LinkedData;
+import io.reformkg.linkeddata.LinkedDataConfig;
+import io.reformkg.store.GraphStore;
+import java.net.BindException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.fuseki.server.OperationRegistry;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The entry point of the serving stage: an embedded Fuseki that serves a {@link GraphStore}
+ * read-only — SPARQL query and Graph Store Protocol read at {@code /kg}, the linked-data pages
+ * beside it, and whatever else is {@linkplain Builder#mount mounted}. Build one with
+ * {@link #create()}, then {@link #start()}; see docs/serving.md.
+ */
+public final class ReformServer {
+    public static final int DEFAULT_PORT = 3030;
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    public static final int DEFAULT_MAX_RESULT_ROWS = 100_000;
+    static final String SPARQL_ENDPOINT = "sparql";
+    static final String GRAPH_STORE_ENDPOINT = "data";
+
+    private final FusekiServer fuseki;
+    private final String host;
+    private final String datasetPath;
+    private final boolean explorerMounted;
+
+    private ReformServer(Builder builder) {
+        this.host = builder.host;
+        this.datasetPath = builder.datasetPath;
+        this.explorerMounted = builder.mounts.stream()
+                .anyMatch(mounted -> mounted.pathSpec().isEmpty() || mounted.pathSpec().equals("/"));
+        this.fuseki = fuseki(builder);
+    }
+
+    public static Builder create() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private GraphStore store;
+        private int port = DEFAULT_PORT;
+        private String host = DEFAULT_HOST;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private String datasetPath = LinkedDataConfig.DEFAULT_DATASET_PATH;
+        private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private int maxResultRows = DEFAULT_MAX_RESULT_ROWS;
+        private boolean linkedData = true;
+        private final List<MountedServlet> mounts = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        public Builder store(GraphStore graphStore) {
+            this.store = Objects.requireNonNull(graphStore);
+            return this;
+        }
+
+        /** The TCP port; 0 picks a free one (see {@link ReformServer#port()}). Default 3030. */
+        public Builder port(int tcpPort) {
+            if (tcpPort < 0 || tcpPort > 65535) {
+                throw new IllegalArgumentException("the port must be between 0 and 65535; found " + tcpPort);
+            }
+            this.port = tcpPort;
+            return this;
+        }
+
+        /** The address to listen on. Default 127.0.0.1: serving beyond the machine is a deliberate choice. */
+        public Builder host(String address) {
+            this.host = Objects.requireNonNull(address);
+            return this;
+        }
+
+        /** How long one query may run before it is cancelled with an error status. Default 10 s. */
+        public Builder timeout(Duration queryTimeout) {
+            if (queryTimeout.isNegative() || queryTimeout.isZero()) {
+                throw new IllegalArgumentException("the query timeout must be positive; found " + queryTimeout);
+            }
+            this.timeout = queryTimeout;
+            return this;
+        }
+
+        /** Where the dataset is served, one path segment such as {@code /kg} (the default). */
+        public Builder datasetPath(String path) {
+            this.datasetPath = LinkedDataConfig.create().datasetPath(path).build().datasetPath();
+            return this;
+        }
+
+        /** Request bodies above this many bytes get 413. Default 1 MiB. */
+        public Builder maxBodyBytes(long bytes) {
+            this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        /** SELECT results above this many rows get 400 instead of a huge answer. Default 100 000. */
+        public Builder maxResultRows(int rows) {
+            this.maxResultRows = rows;
+            return this;
+        }
+
+        /** Whether to mount the linked-data pages (every IRI dereferences). Default yes. */
+        public Builder linkedData(boolean mount) {
+            this.linkedData = mount;
+            return this;
+        }
+
+        /** More servlets to serve beside the dataset, such as the query API or the explorer. */
+        public Builder mount(List<MountedServlet> servlets) {
+            this.mounts.addAll(servlets);
+            return this;
+        }
+
+        public ReformServer build() {
+            Objects.requireNonNull(store, "store");
+            return new ReformServer(this);
+        }
+    }
+
+    private FusekiServer fuseki(Builder builder) {
+        OperationRegistry operations = OperationRegistry.createStd();
+        operations.register(Operation.Query, new BoundedQueryService(builder.maxResultRows));
+        // Only reading operations are configured: update, upload and GSP writes have no endpoint.
+        DataService.Builder service = DataService.newBuilder(ServedDataset.of(
+                        builder.store.dataset().asDatasetGraph(), builder.timeout.toMillis()))
+                .addEndpoint(Operation.Query)
+                .addEndpoint(Operation.Query, SPARQL_ENDPOINT)
+                .addEndpoint(Operation.Query, "query")
+                .addEndpoint(Operation.GSP_R)
+                .addEndpoint(Operation.GSP_R, GRAPH_STORE_ENDPOINT)
+                .addEndpoint(Operation.GSP_R, "get");
+        FusekiServer.Builder fusekiBuilder = FusekiServer.create(operations)
+                .port(builder.port)
+                .enablePing(true)
+                .enableStats(false)
+                .enableMetrics(false)
+                .enableCompact(false)
+                .enableTasks(false)
+                .verbose(false)
+                .add(builder.datasetPath, service)
+                .addFilter("/*", new AccessLogFilter())
+                .addFilter("/*", new RequestLimitFilter(builder.maxBodyBytes));
+        List<MountedServlet> servlets = new ArrayList<>();
+        if (builder.linkedData) {
+            servlets.addAll(LinkedData.servlets(builder.store,
+                    LinkedDataConfig.create().datasetPath(builder.datasetPath).build()));
+        }
+        servlets.addAll(builder.mounts);
+        servlets.forEach(mounted -> fusekiBuilder.addServlet(mounted.pathSpec(), mounted.servlet()));
+        FusekiServer server = fusekiBuilder.build();
+        for (Connector connector : server.getJettyServer().getConnectors()) {
+            if (connector instanceof ServerConnector serverConnector) {
+                serverConnector.setHost(builder.host);
+            }
+        }
+        // Jetty's own cap on form bodies would otherwise answer large query forms before ours
+        ServletContextHandler context = server.getJettyServer().getDescendant(ServletContextHandler.class);
+        if (context != null) {
+            context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, builder.maxBodyBytes));
+        }
+        return server;
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @throws ServerStartException when the address cannot be bound, e.g. the port is in use
+     */
+    public ReformServer start() {
+        try {
+            fuseki.start();
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BindException) {
+                    throw new ServerStartException("cannot listen on " + host + ":" + fuseki.getHttpPort()
+                            + " (" + cause.getMessage() + "); is another server using the port? Choose one with --port");
+                }
+            }
+            throw e;
+        }
+        return this;
+    }
+
+    /** The port the server listens on, once started (the free port chosen when built with port 0). */
+    public int port() {
+        return fuseki.getHttpPort();
+    }
+
+    /** The root URL, e.g. {@code http://127.0.0.1:3030}. */
+    public String root() {
+        String shownHost = host.contains(":") ? "[" + host + "]" : host;
+        return "http://" + shownHost + ":" + port();
+    }
+
+    /** What the server serves, by name, for the start-up message. */
+    public Map<String, String> urls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        urls.put("SPARQL endpoint", root() + datasetPath + "/" + SPARQL_ENDPOINT);
+        urls.put("Graph Store (read)", root() + datasetPath + "/" + GRAPH_STORE_ENDPOINT);
+        if (explorerMounted) {
+            urls.put("Explorer", root() + "/");
+        }
+        urls.put("VoID", root() + "/.well-known/void");
+        urls.put("Ping", root() + "/$/ping");
+        return urls;
+    }
+
+    /** Waits until the server stops. */
+    public void join() {
+        fuseki.join();
+    }
+
+    public void stop() {
+        fuseki.stop();
+    }
+}
