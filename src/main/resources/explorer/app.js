@@ -78,6 +78,11 @@ function showError(error) {
 
 /** Runs a catalog query with bound parameters; resolves to its rows. */
 async function query(name, parameters) {
+  return (await answer(name, parameters)).rows;
+}
+
+/** Runs a catalog query with bound parameters; resolves to {columns, rows, count}. */
+async function answer(name, parameters) {
   const search = new URLSearchParams();
   for (const [key, v] of Object.entries(parameters || {})) {
     if (v !== undefined && v !== null && v !== '') search.set(key, v);
@@ -88,7 +93,7 @@ async function query(name, parameters) {
   if (!response.ok) {
     throw new Error(`${name}: ${response.status} ${(await response.text()).trim()}`);
   }
-  return (await response.json()).rows;
+  return response.json();
 }
 
 function csvLink(name, parameters) {
@@ -663,7 +668,7 @@ async function showAsk(params) {
     } else {
       input = el('input', {id, name: p.name, type: p.kind === 'integer' ? 'number' : 'text', value: current});
     }
-    form.append(el('label', {for: id}, p.description || p.name, p.required ? ' ' + t('ask.required') : ''), input);
+    form.append(el('label', {for: id}, bilingual(p.description || p.name), p.required ? ' ' + t('ask.required') : ''), input);
   }
   form.append(el('button', {type: 'submit'}, t('ask.run')));
   form.onsubmit = (event) => {
@@ -680,17 +685,26 @@ async function showAsk(params) {
   $('ask-count').textContent = '';
   destroyChart('ask');
   if (!params.get('query')) return;
-  const rows = await query(selected.name, values);
+  const {columns, rows} = await answer(selected.name, values);
   $('ask-count').replaceChildren(t('ask.count', {count: rows.length}), ' ',
     el('a', {href: csvLink(selected.name, values), download: `${selected.name}.csv`, id: 'ask-csv'}, t('ask.csv')));
-  const columns = selected.columns && selected.columns.length ? selected.columns : Object.keys(rows[0] || {});
-  renderTable($('ask-table'), columns, rows);
-  chartRows('ask', $('ask-chart'), columns, rows);
+  const headings = columns.map((name) => {
+    const column = (selected.columns || []).find((c) => c.name === name);
+    return column ? bilingual(column.description) : name;
+  });
+  renderTable($('ask-table'), columns, headings, rows);
+  chartRows('ask', $('ask-chart'), columns, headings, rows);
 }
 
-function renderTable(table, columns, rows) {
+/** The part of a "中文 / English" description in the page's language. */
+function bilingual(description) {
+  const parts = String(description).split(' / ');
+  return parts.length === 2 ? parts[state.lang === 'en' ? 1 : 0].trim() : description;
+}
+
+function renderTable(table, columns, headings, rows) {
   clear(table);
-  table.append(el('thead', {}, el('tr', {}, columns.map((c) => el('th', {scope: 'col'}, c)))));
+  table.append(el('thead', {}, el('tr', {}, columns.map((c, i) => el('th', {scope: 'col', 'data-column': c}, headings[i])))));
   const body = el('tbody');
   for (const row of rows) {
     body.append(el('tr', {}, columns.map((c) => {
@@ -710,7 +724,7 @@ function destroyChart(key) {
 }
 
 /** A bar chart of a result: labels from the first non-numeric column, bars for the numeric ones. */
-function chartRows(key, canvas, columns, rows) {
+function chartRows(key, canvas, columns, headings, rows) {
   destroyChart(key);
   const numeric = columns.filter((c) => rows.length > 0 && rows.every((r) => value(r, c) !== '' && !isNaN(Number(value(r, c)))));
   canvas.parentElement.hidden = numeric.length === 0 || rows.length === 0;
@@ -719,7 +733,7 @@ function chartRows(key, canvas, columns, rows) {
     .map((c) => value(r, c)).join(' – '));
   state.charts[key] = new Chart(canvas, {
     type: 'bar',
-    data: {labels, datasets: numeric.map((c) => ({label: c, data: rows.map((r) => Number(value(r, c)))}))},
+    data: {labels, datasets: numeric.map((c) => ({label: headings[columns.indexOf(c)], data: rows.map((r) => Number(value(r, c)))}))},
     options: {responsive: true, maintainAspectRatio: false, animation: false, indexAxis: rows.length > 8 ? 'y' : 'x'},
   });
 }

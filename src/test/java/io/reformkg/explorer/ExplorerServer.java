@@ -1,8 +1,7 @@
 package io.reformkg.explorer;
 
-import io.reformkg.http.MountedServlet;
-import io.reformkg.linkeddata.LinkedData;
-import io.reformkg.linkeddata.LinkedDataConfig;
+import io.reformkg.query.QueryApi;
+import io.reformkg.server.ReformServer;
 import io.reformkg.store.GraphStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,36 +11,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.jena.fuseki.main.FusekiServer;
-import org.apache.jena.query.Dataset;
-import org.apache.jena.query.DatasetFactory;
 
 /**
- * A real server on a free loopback port, mounted as the production server mounts it: the
- * dataset at /kg, the linked-data servlets, the query API and the explorer; plus a small HTTP
- * client.
+ * The production server ({@link ReformServer}) on a free loopback port with the query API and the
+ * explorer mounted, as {@code reform-kg serve} mounts them; plus a small HTTP client.
  */
 final class ExplorerServer implements AutoCloseable {
     private static GraphStore standardStore;
 
-    final FusekiServer server;
+    final ReformServer server;
     final String root;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     ExplorerServer() {
         GraphStore store = standardStore();
-        List<MountedServlet> mounted = new ArrayList<>(LinkedData.servlets(store, LinkedDataConfig.defaults()));
-        mounted.addAll(Explorer.servlets(store));
-        // the endpoint queries the union of the named graphs, as the catalog's queries expect
-        Dataset endpoint = DatasetFactory.wrap(store.dataset().getUnionModel());
-        FusekiServer.Builder builder = FusekiServer.create().port(0).loopback(true).add("/kg", endpoint);
-        for (MountedServlet servlet : mounted) {
-            builder.addServlet(servlet.pathSpec(), servlet.servlet());
-        }
-        this.server = builder.build().start();
-        this.root = "http://127.0.0.1:" + server.getHttpPort();
+        this.server = ReformServer.create().store(store).port(0)
+                .mount(QueryApi.servlets(store))
+                .mount(Explorer.servlets(store))
+                .build().start();
+        this.root = server.root();
     }
 
     /** The store built from the project's data folder, shared by the tests of this package. */
