@@ -698,7 +698,7 @@ async function showAsk(params) {
 
 /** The part of a "中文 / English" description in the page's language. */
 function bilingual(description) {
-  const parts = String(description).split(' / ');
+  const parts = String(description).split(/\s*\/\s+/);
   return parts.length === 2 ? parts[state.lang === 'en' ? 1 : 0].trim() : description;
 }
 
@@ -729,12 +729,15 @@ function chartRows(key, canvas, columns, headings, rows) {
   const numeric = columns.filter((c) => rows.length > 0 && rows.every((r) => value(r, c) !== '' && !isNaN(Number(value(r, c)))));
   canvas.parentElement.hidden = numeric.length === 0 || rows.length === 0;
   if (canvas.parentElement.hidden) return;
-  const labels = rows.map((r) => columns.filter((c) => !numeric.includes(c) && !/^https?:/.test(value(r, c)))
-    .map((c) => value(r, c)).join(' – '));
+  // bars are labelled by the row's text columns; an IRI counts by its last segment
+  const labels = rows.map((r) => columns.filter((c) => !numeric.includes(c) && value(r, c) !== '')
+    .map((c) => value(r, c).replace(/^https?:\/\/.*\//, '')).join(' – '));
+  const horizontal = rows.length > 8;
+  canvas.parentElement.style.height = horizontal ? `${Math.max(320, rows.length * 22 + 60)}px` : '';
   state.charts[key] = new Chart(canvas, {
     type: 'bar',
     data: {labels, datasets: numeric.map((c) => ({label: headings[columns.indexOf(c)], data: rows.map((r) => Number(value(r, c)))}))},
-    options: {responsive: true, maintainAspectRatio: false, animation: false, indexAxis: rows.length > 8 ? 'y' : 'x'},
+    options: {responsive: true, maintainAspectRatio: false, animation: false, indexAxis: horizontal ? 'y' : 'x'},
   });
 }
 

@@ -276,15 +276,33 @@ class ExplorerBrowserTest {
 
     @Test
     void askWithoutSparqlGivesATableAChartAndCsv() {
-        open("ask?query=explorer-network&category=*");
-        wait.until(d -> !text("ask-count").isEmpty());
-        assertEquals(38, driver.findElements(By.cssSelector("#ask-table tbody tr")).size());
-        assertTrue((Boolean) script("return !document.getElementById('ask-chart').parentElement.hidden"));
+        open("ask");
+        driver.findElement(By.cssSelector("#ask-queries a[data-query='cq1-co-guidance-pairs']")).click();
+        new Select(driver.findElement(By.id("ask-param-category"))).selectByValue("tech-finance");
+        driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
+        waitForText("ask-count", "10 行结果 下载 CSV");
+        List<String> pairs = driver.findElements(By.cssSelector("#ask-table tbody tr")).stream()
+                .map(row -> row.findElements(By.tagName("td")))
+                .map(cells -> cells.get(0).getText() + "–" + cells.get(1).getText() + " " + cells.get(2).getText())
+                .toList();
+        assertEquals(List.of("人民银行–银保监会 5", "科技部–银保监会 4", "人民银行–科技部 3", "人民银行–财政部 2", "科技部–财政部 2",
+                "财政部–银保监会 2", "人民银行–发展改革委 1", "发展改革委–科技部 1", "发展改革委–财政部 1", "发展改革委–银保监会 1"), pairs);
+        assertEquals("部门甲（名称排序在前者）", driver.findElement(By.cssSelector("#ask-table th")).getText());
+        assertEquals(10L, script("return Chart.getChart('ask-chart').data.labels.length"));
+        assertEquals(5L, script("return Chart.getChart('ask-chart').data.datasets[0].data[0]"));
         String csv = driver.findElement(By.id("ask-csv")).getAttribute("href");
-        assertTrue(csv.contains("format=csv"), csv);
+        assertTrue(csv.contains("category=tech-finance") && csv.contains("format=csv"), csv);
         HttpResponse<byte[]> download = server.get(csv.substring(server.root.length()));
         assertEquals(200, download.statusCode());
-        assertEquals(39, ExplorerServer.text(download).strip().lines().count());
+        List<String> lines = ExplorerServer.text(download).strip().lines().toList();
+        assertEquals(11, lines.size(), lines.toString());
+        assertTrue(lines.get(1).startsWith("人民银行,银保监会,5"), lines.get(1));
+
+        // another category, from the list: the form keeps its state in the URL
+        new Select(driver.findElement(By.id("ask-param-category"))).selectByValue("ip-protection");
+        driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
+        waitForText("ask-count", "2 行结果 下载 CSV");
+        assertTrue(hash().contains("query=cq1-co-guidance-pairs") && hash().contains("category=ip-protection"), hash());
     }
 
     @Test
