@@ -619,7 +619,9 @@ async function catalog() {
   if (state.catalog.length === 0) {
     const response = await fetch(API, {headers: {Accept: 'application/json'}});
     if (!response.ok) throw new Error(`${API}: ${response.status}`);
-    state.catalog = (await response.json()).queries;
+    // the analysts' questions first, then the queries the explorer's own views run
+    const internal = (q) => q.name.startsWith('explorer-');
+    state.catalog = (await response.json()).queries.sort((a, b) => internal(a) - internal(b));
   }
   return state.catalog;
 }
@@ -726,7 +728,8 @@ function destroyChart(key) {
 /** A bar chart of a result: labels from the first non-numeric column, bars for the numeric ones. */
 function chartRows(key, canvas, columns, headings, rows) {
   destroyChart(key);
-  const numeric = columns.filter((c) => rows.length > 0 && rows.every((r) => value(r, c) !== '' && !isNaN(Number(value(r, c)))));
+  // numbers come from the API as JSON numbers; digits in text (e.g. measure numbers) are labels
+  const numeric = columns.filter((c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number'));
   canvas.parentElement.hidden = numeric.length === 0 || rows.length === 0;
   if (canvas.parentElement.hidden) return;
   // bars are labelled by the row's text columns; an IRI counts by its last segment

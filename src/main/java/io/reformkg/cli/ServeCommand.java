@@ -1,5 +1,7 @@
 package io.reformkg.cli;
 
+import io.reformkg.explorer.Explorer;
+import io.reformkg.query.QueryApi;
 import io.reformkg.server.ReformServer;
 import io.reformkg.store.GraphStore;
 import java.io.PrintWriter;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Build the graph (or reuse a TDB2 store) and serve it read-only: SPARQL at /kg/sparql, "
-                + "the Graph Store Protocol at /kg/data, linked-data pages for every IRI. Stops on Ctrl-C or SIGTERM.")
+                + "the Graph Store Protocol at /kg/data, linked-data pages for every IRI, the query API at /api/queries and "
+                + "the explorer at /. Stops on Ctrl-C or SIGTERM.")
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
@@ -55,7 +58,10 @@ final class ServeCommand implements Callable<Integer> {
         GraphStore store = storeBuilder.build();
         ReformServer server;
         try {
-            server = ReformServer.create().store(store).host(host).port(port).timeout(timeout).build().start();
+            server = ReformServer.create().store(store).host(host).port(port).timeout(timeout)
+                    .mount(QueryApi.servlets(store))
+                    .mount(Explorer.servlets(store))
+                    .build().start();
         } catch (RuntimeException e) {
             store.close();
             throw e;
