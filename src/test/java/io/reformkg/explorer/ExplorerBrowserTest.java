@@ -150,6 +150,17 @@ class ExplorerBrowserTest {
     }
 
     @Test
+    void markupInTheKeywordStaysText() {
+        open("search?q=" + java.net.URLEncoder.encode("<img src=x onerror=\"window.injected=1\">知识产权",
+                StandardCharsets.UTF_8));
+        waitForText("result-count", "共 0 项举措");
+        assertEquals("<img src=x onerror=\"window.injected=1\">知识产权", driver.findElement(By.id("keyword")).getAttribute("value"));
+        assertEquals(0L, script("return document.querySelectorAll('main img').length"));
+        assertEquals(null, script("return window.injected === undefined ? null : window.injected"));
+        assertEquals(List.of("没有符合条件的举措。"), texts("#results li"));
+    }
+
+    @Test
     void filtersChangeTheCountsAndTheUrlKeepsThem() {
         open("search");
         waitForText("result-count", "共 16 项举措");
