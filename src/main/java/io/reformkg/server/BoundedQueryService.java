@@ -27,6 +27,16 @@ final class BoundedQueryService extends SPARQL_QueryDataset {
         this.maxRows = maxRows;
     }
 
+    /** A GET without a query asks for the SPARQL service description. */
+    @Override
+    public void execGet(HttpAction action) {
+        if (action.getRequestQueryString() == null) {
+            ServiceDescription.send(action, action.getDataService().getDataset());
+            return;
+        }
+        super.execGet(action);
+    }
+
     @Override
     protected QueryExecResult executeQuery(HttpAction action, QueryExec execution, Query requestQuery,
                                            String queryStringLog) {

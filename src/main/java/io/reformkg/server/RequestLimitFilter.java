@@ -14,6 +14,7 @@ import java.io.IOException;
  * reading them.
  */
 final class RequestLimitFilter extends HttpFilter {
+    private static final long MAX_DRAIN_BYTES = 16L * 1024 * 1024;
     private final long maxBodyBytes;
 
     RequestLimitFilter(long maxBodyBytes) {
@@ -25,6 +26,7 @@ final class RequestLimitFilter extends HttpFilter {
             throws IOException, ServletException {
         long length = request.getContentLengthLong();
         if (length > maxBodyBytes) {
+            drain(request, length);
             Responses.problem(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "the request body has "
                     + length + " bytes; this server accepts at most " + maxBodyBytes);
             return;
@@ -35,5 +37,15 @@ final class RequestLimitFilter extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Reads a refused body of moderate size before answering: closing a connection with unread
+     * data makes TCP reset it, and the client would lose the 413 too.
+     */
+    private static void drain(HttpServletRequest request, long length) throws IOException {
+        if (length <= MAX_DRAIN_BYTES) {
+            request.getInputStream().skipNBytes(length);
+        }
     }
 }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.reformkg.store.GraphStore;
+import io.reformkg.vocab.SD;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -26,9 +27,12 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -212,6 +216,20 @@ class ReformServerTest {
             } finally {
                 tdb2Server.stop();
             }
+        }
+    }
+
+    @Test
+    void describesTheServiceAtTheEndpoint() {
+        for (Map.Entry<String, Lang> format : Map.of("text/turtle", Lang.TURTLE, "application/ld+json", Lang.JSONLD)
+                .entrySet()) {
+            Model description = fetchGraph("/kg/sparql", format.getKey(), format.getValue());
+            Resource endpoint = description.createResource(server.root() + "/kg/sparql");
+            assertTrue(description.contains(endpoint, RDF.type, SD.Service), format.getKey());
+            assertTrue(description.contains(endpoint, SD.feature, SD.UnionDefaultGraph), format.getKey());
+            List<String> graphs = description.listObjectsOfProperty(SD.name).mapWith(RDFNode::toString).toList();
+            assertEquals(List.of(store.iris().ontologyGraph(), store.iris().referenceGraph(),
+                    store.iris().sourceGraph(3)).stream().sorted().toList(), graphs.stream().sorted().toList());
         }
     }
 

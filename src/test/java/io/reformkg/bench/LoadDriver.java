@@ -1,0 +1,320 @@
+package io.reformkg.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+
+/**
+ * Serving benchmark: Reform KG's server against plain Fuseki (jena-fuseki-server) serving the
+ * same graph, in one run. For each server it measures the time from starting the process to the
+ * first answered query (median of several starts), then the queries per second that 16
+ * concurrent clients get running the competency questions CQ1–CQ8, checking every answer
+ * against the answers of the first server. Prints a Markdown table. Run by
+ * bench/run-server-bench.sh, never by mvn verify.
+ */
+public final class LoadDriver {
+    private static final String QUERY_FOLDER = "/server/cq/";
+    private static final List<String> QUERIES = List.of("cq1-co-guidance-pairs.rq", "cq2-measures-per-body.rq",
+            "cq3-pilot-only.rq", "cq4-declared-present.rq", "cq5-single-body.rq", "cq6-categories-per-body.rq",
+            "cq7-changed-bodies.rq", "cq8-measures-in-place.rq");
+    /** Answered by every server alike: triples in the named graphs. */
+    private static final String PROBE = "SELECT (COUNT(*) AS ?triples) { GRAPH ?g { ?s ?p ?o } }";
+    /** Plain Fuseki's in-memory dataset has no union default graph; ARQ reads this name as the union. */
+    private static final String UNION_FROM = "FROM <urn:x-arq:UnionGraph>\n";
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final Path work;
+    private final int clients;
+    private final int seconds;
+    private final int warmupSeconds;
+    private final int starts;
+    private Map<String, List<String>> reference;
+    private long referenceTriples = -1;
+
+    private LoadDriver(Path work, int clients, int seconds, int warmupSeconds, int starts) {
+        this.work = work;
+        this.clients = clients;
+        this.seconds = seconds;
+        this.warmupSeconds = warmupSeconds;
+        this.starts = starts;
+    }
+
+    record Server(String name, List<String> command, UnaryOperator<String> adapt) {
+    }
+
+    record Result(Server server, List<Long> startMillis, double queriesPerSecond, long answered, long wrong) {
+        long medianStart() {
+            return startMillis.stream().sorted().toList().get(startMillis.size() / 2);
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        // the servers run in the work folder, so every path is made absolute
+        Path reformJar = absolute(options.getOrDefault("--reform-jar", "target/reform-kg.jar"));
+        Path fusekiJar = absolute(options.getOrDefault("--fuseki-jar", "target/bench/jena-fuseki-server-5.6.0.jar"));
+        Path trig = absolute(options.getOrDefault("--trig", "target/bench/graph/reform-kg.trig"));
+        Path data = absolute(options.getOrDefault("--data", "data"));
+        Path work = absolute(options.getOrDefault("--work", "target/bench"));
+        LoadDriver driver = new LoadDriver(work, Integer.parseInt(options.getOrDefault("--clients", "16")),
+                Integer.parseInt(options.getOrDefault("--seconds", "20")),
+                Integer.parseInt(options.getOrDefault("--warmup", "5")),
+                Integer.parseInt(options.getOrDefault("--starts", "3")));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path reformDb = work.resolve("reform-tdb2");
+        Path fusekiDb = work.resolve("fuseki-tdb2");
+        driver.runQuietly(List.of(java, "-cp", fusekiJar.toString(), "tdb2.tdbloader", "--loc", fusekiDb.toString(),
+                trig.toString()), "tdbloader");
+        List<Server> servers = List.of(
+                new Server("Reform KG `serve` (in memory, builds the graph from data/ at start)",
+                        List.of(java, "-jar", reformJar.toString(), "serve", "--data", data.toString(), "--port", "PORT"),
+                        UnaryOperator.identity()),
+                new Server("Plain Fuseki `--file reform-kg.trig` (in memory)",
+                        List.of(java, "-jar", fusekiJar.toString(), "--file", trig.toString(), "--port", "PORT", "/kg"),
+                        query -> query.replaceFirst("(?m)^WHERE", UNION_FROM + "WHERE")),
+                new Server("Reform KG `serve --tdb2` (store reused)",
+                        List.of(java, "-jar", reformJar.toString(), "serve", "--data", data.toString(), "--tdb2",
+                                reformDb.toString(), "--port", "PORT"),
+                        UnaryOperator.identity()),
+                new Server("Plain Fuseki `--tdb2 --loc` (tdbloader, union default graph)",
+                        List.of(java, "-jar", fusekiJar.toString(), "--tdb2", "--loc", fusekiDb.toString(), "--set", "tdb:unionDefaultGraph=true",
+                                "--port", "PORT", "/kg"),
+                        UnaryOperator.identity()));
+        List<Result> results = new ArrayList<>();
+        for (Server server : servers) {
+            results.add(driver.measure(server));
+        }
+        System.out.print(driver.table(results));
+        if (results.stream().anyMatch(result -> result.wrong() > 0)) {
+            System.err.println("some answers differed between the servers");
+            System.exit(1);
+        }
+    }
+
+    private Result measure(Server server) throws Exception {
+        System.err.println("measuring " + server.name());
+        List<Long> startMillis = new ArrayList<>();
+        Process process = null;
+        int port = 0;
+        // the first start is not measured: it warms the disk cache and builds a TDB2 store the others reuse
+        for (int start = 0; start <= starts; start++) {
+            if (process != null) {
+                stop(process);
+            }
+            port = freePort();
+            long begin = System.nanoTime();
+            process = launch(server, port);
+            awaitFirstAnswer(process, port);
+            long millis = (System.nanoTime() - begin) / 1_000_000;
+            if (start > 0) {
+                startMillis.add(millis);
+            }
+        }
+        try {
+            Map<String, List<String>> answers = new LinkedHashMap<>();
+            for (String name : QUERIES) {
+                answers.put(name, ask(port, server.adapt().apply(query(name))));
+            }
+            if (reference == null) {
+                reference = answers;
+            } else if (!reference.equals(answers)) {
+                throw new IllegalStateException(server.name() + " answers differently: " + answers + " vs " + reference);
+            }
+            load(server, port, warmupSeconds);
+            long[] counts = load(server, port, seconds);
+            return new Result(server, startMillis, counts[0] / (double) seconds, counts[0], counts[1]);
+        } finally {
+            stop(process);
+        }
+    }
+
+    /** Runs the clients for a while; returns answers received and answers that differed from the reference. */
+    private long[] load(Server server, int port, int durationSeconds) throws Exception {
+        AtomicLong answered = new AtomicLong();
+        AtomicLong wrong = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int offset = c;
+                running.add(pool.submit(() -> {
+                    for (int i = offset; System.nanoTime() < end; i++) {
+                        String name = QUERIES.get(i % QUERIES.size());
+                        List<String> rows = ask(port, server.adapt().apply(query(name)));
+                        if (System.nanoTime() < end) {
+                            answered.incrementAndGet();
+                            if (!rows.equals(reference.get(name))) {
+                                wrong.incrementAndGet();
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new long[] {answered.get(), wrong.get()};
+    }
+
+    private Process launch(Server server, int port) throws IOException {
+        List<String> command = server.command().stream().map(part -> part.equals("PORT") ? String.valueOf(port) : part)
+                .toList();
+        Path log = work.resolve("server.log");
+        // plain Fuseki writes its run/ folder into the working folder
+        return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    private void awaitFirstAnswer(Process process, int port) throws InterruptedException {
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited with " + process.exitValue() + "; see "
+                        + work.resolve("server.log"));
+            }
+            try {
+                List<String> rows = ask(port, PROBE);
+                long triples = Long.parseLong(rows.get(0));
+                if (referenceTriples < 0) {
+                    referenceTriples = triples;
+                } else if (triples != referenceTriples) {
+                    throw new IllegalStateException("the server holds " + triples + " triples, the first "
+                            + referenceTriples);
+                }
+                return;
+            } catch (UncheckedIOException | NotAnswered notYet) {
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private void runQuietly(List<String> command, String what) throws IOException, InterruptedException {
+        Path log = work.resolve(what + ".log");
+        int status = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start().waitFor();
+        if (status != 0) {
+            throw new IllegalStateException(what + " failed with " + status + "; see " + log);
+        }
+    }
+
+    /** Runs a SELECT; returns its rows as tab-joined lexical forms. */
+    private List<String> ask(int port, String sparql) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/kg/sparql"))
+                .header("Content-Type", "application/sparql-query")
+                .header("Accept", "application/sparql-results+json")
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString(sparql)).build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (response.statusCode() != 200) {
+            throw new NotAnswered(response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        ResultSet results = ResultSetMgr.read(new ByteArrayInputStream(response.body()), ResultSetLang.RS_JSON);
+        List<String> rows = new ArrayList<>();
+        while (results.hasNext()) {
+            QuerySolution solution = results.next();
+            List<String> values = new ArrayList<>();
+            for (String variable : results.getResultVars()) {
+                RDFNode value = solution.get(variable);
+                values.add(value == null ? "" : value.isLiteral() ? value.asLiteral().getLexicalForm() : value.toString());
+            }
+            rows.add(String.join("\t", values));
+        }
+        return rows;
+    }
+
+    private static String query(String name) {
+        try (InputStream in = LoadDriver.class.getResourceAsStream(QUERY_FOLDER + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path absolute(String path) {
+        return Path.of(path).toAbsolutePath().normalize();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private String table(List<Result> results) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "| Server | Start to first answer, ms (median of %d; all) "
+                + "| Queries/s at %d clients (%d s) | Answers checked | Wrong |%n", starts, clients, seconds));
+        out.append("|---|---|---|---|---|\n");
+        for (Result result : results) {
+            out.append(String.format(Locale.ROOT, "| %s | %d (%s) | %.0f | %d | %d |%n", result.server().name(),
+                    result.medianStart(), String.join(", ", result.startMillis().stream().map(String::valueOf).toList()),
+                    result.queriesPerSecond(), result.answered(), result.wrong()));
+        }
+        out.append('\n');
+        out.append(ratio(results, 0, 1, "in memory")).append(ratio(results, 2, 3, "TDB2"));
+        return out.toString();
+    }
+
+    private static String ratio(List<Result> results, int reform, int fuseki, String mode) {
+        Result ours = results.get(reform);
+        Result plain = results.get(fuseki);
+        return String.format(Locale.ROOT, "- %s: Reform KG starts in %.2f× plain Fuseki's time and answers %.2f× its "
+                        + "queries per second.%n", mode, ours.medianStart() / (double) plain.medianStart(),
+                ours.queriesPerSecond() / plain.queriesPerSecond());
+    }
+
+    /** The server answered with an error status (e.g. not ready yet). */
+    private static final class NotAnswered extends RuntimeException {
+        NotAnswered(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
