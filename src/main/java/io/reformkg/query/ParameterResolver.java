@@ -32,7 +32,7 @@ final class ParameterResolver {
     /** Longer text is no keyword; refusing it keeps a request from making the query scan megabytes. */
     static final int MAX_TEXT_LENGTH = 200;
     private static final String PLACE_HINT = "a province, city or county by name (湖北省, 合肥, 北京市东城区) or code "
-            + "(3401), a pilot region by id or name (wuhan, 湖北武汉), or the nation (cn, 全国)";
+            + "(3401), a pilot region by id or name (wuhan, 湖北武汉), or the nation (全国)";
 
     private final Model data;
 

@@ -166,14 +166,18 @@ public final class QueryCatalog {
             throw new IllegalStateException(file + ": unknown computation \"" + computation.get() + "\"; the one "
                     + "computation is " + BodyConnection.COMPUTATION);
         }
-        checkSparql(file, text, columns, computation.isPresent());
+        checkSparql(file, text, columns, parameters, computation.isPresent());
         return Optional.of(new NamedQuery(name, new Bilingual(fields.get("title.zh"), fields.get("title.en")),
                 new Bilingual(fields.get("question.zh"), fields.get("question.en")), parameters, columns,
                 computation, text));
     }
 
-    /** The SPARQL must parse, and a plain query must select exactly the columns its header declares. */
-    private static void checkSparql(String file, String text, List<QueryColumn> columns, boolean computed) {
+    /**
+     * The SPARQL must parse, and a plain query must select exactly the columns its header declares,
+     * none of them a parameter (binding a parameter replaces its variable everywhere in the query).
+     */
+    private static void checkSparql(String file, String text, List<QueryColumn> columns,
+                                    List<QueryParameter> parameters, boolean computed) {
         Query query;
         try {
             query = QueryFactory.create(text);
@@ -189,6 +193,12 @@ public final class QueryCatalog {
             throw new IllegalStateException(file + ": the header declares the columns "
                     + declared.stream().collect(Collectors.joining(", ")) + " but the query selects "
                     + String.join(", ", selected));
+        }
+        for (QueryParameter parameter : parameters) {
+            if (declared.contains(parameter.name()) || parameter.name().equals(QueryRunner.LANGUAGE_VARIABLE)) {
+                throw new IllegalStateException(file + ": parameter " + parameter.name() + " is also a column or the "
+                        + "language variable; give the column another name");
+            }
         }
     }
 }

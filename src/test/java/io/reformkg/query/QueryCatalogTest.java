@@ -1,0 +1,101 @@
+package io.reformkg.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The catalog reads every query's header; a malformed header fails with the file and line. */
+class QueryCatalogTest {
+    static final List<String> LIBRARY = List.of("bodies-never-co-guiding", "body-connection", "body-current-names",
+            "body-detail", "body-partners", "co-guidance-pairs", "cq1-co-guidance-pairs", "cq2-measures-per-body",
+            "cq3-pilot-only-measures", "cq4-declared-and-held-measures", "cq5-single-body-measures",
+            "cq6-categories-per-body", "cq7-reorganised-body-measures", "cq8-measures-in-place", "keyword-search",
+            "lead-bodies", "lead-counts", "measure-detail", "measures-by-category-and-scope");
+
+    private static final String HEADER = """
+            # title.zh: 标题
+            # title.en: Title
+            # question.zh: 问题？
+            # question.en: Question?
+            """;
+    private static final String BODY = "PREFIX rkg: <https://w3id.org/reform-kg/def/>\n"
+            + "SELECT ?measure WHERE { ?measure rkg:category ?category }\n";
+
+    @Test
+    void theLibraryHoldsEveryQueryWithItsHeader() {
+        QueryCatalog catalog = QueryCatalog.load();
+        assertTrue(catalog.names().containsAll(LIBRARY), catalog.names().toString());
+        NamedQuery cq1 = catalog.get("cq1-co-guidance-pairs");
+        assertEquals("类别内的共同指导部门对", cq1.title().zh());
+        assertEquals("Bodies that jointly guide a category's measures", cq1.title().en());
+        assertTrue(cq1.question().en().startsWith("Which bodies jointly guide the measures of a category"));
+        assertEquals(List.of(new QueryParameter("category", ParameterKind.CATEGORY, "tech-finance",
+                "类别：编号、中文或英文名称或 IRI / the category: id (tech-finance), Chinese or English name, or IRI")),
+                cq1.parameters());
+        assertEquals(List.of("bodyA", "bodyB", "measures", "numbers"), cq1.columnNames());
+        assertEquals("部门甲（名称排序在前者）/ one body of the pair (the name that sorts first)",
+                cq1.columns().get(0).description());
+        assertTrue(cq1.sparql().startsWith("# title.zh: 类别内的共同指导部门对\n"));
+        assertEquals(Optional.of(BodyConnection.COMPUTATION), catalog.get("body-connection").computation());
+        for (NamedQuery query : catalog.queries()) {
+            assertFalse(query.question().zh().isBlank() || query.question().en().isBlank(), query.name());
+            assertTrue(query.parameters().stream().noneMatch(QueryParameter::required),
+                    query.name() + ": every library parameter has a default");
+        }
+    }
+
+    @Test
+    void aFileWithoutTheCatalogHeaderIsLeftOut(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("internal.rq"), "# used by another feature\n" + BODY);
+        Files.writeString(dir.resolve("listed.rq"), HEADER + "# column: measure — 举措 / measure\n" + BODY);
+        Files.writeString(dir.resolve("notes.txt"), HEADER);
+        assertEquals(List.of("listed"), QueryCatalog.load(dir).names());
+    }
+
+    @Test
+    void aCompleteHeaderParses() {
+        NamedQuery query = QueryCatalog.parse("demo", HEADER
+                + "# param: category (category) 类别 / category\n"
+                + "# param: limit (integer, default 5) 上限 / at most\n"
+                + "# column: measure — 举措 / measure\n"
+                + "# a free note\n" + BODY).orElseThrow();
+        assertTrue(query.parameters().get(0).required());
+        assertEquals("5", query.parameters().get(1).defaultValue());
+        assertEquals(ParameterKind.INTEGER, query.parameters().get(1).kind());
+    }
+
+    @Test
+    void malformedHeadersNameTheFileAndLine() {
+        assertEquals("queries/demo.rq: the header lacks \"# question.en: ...\"", failure(
+                "# title.zh: 标题\n# title.en: Title\n# question.zh: 问题？\n# column: measure — 举措 / measure\n" + BODY));
+        assertEquals("queries/demo.rq:5: expected \"param: NAME (KIND[, default VALUE]) 中文 / English\", found "
+                + "\"param: category 类别\"", failure(HEADER + "# param: category 类别\n" + BODY));
+        assertEquals("queries/demo.rq:5: unknown parameter kind \"colour\"; use one of: category, body, place, text, "
+                + "integer", failure(HEADER + "# param: c (colour) 颜色 / colour\n" + BODY));
+        assertEquals("queries/demo.rq:5: expected \"column: NAME — 中文 / English\", found \"column: measure\"",
+                failure(HEADER + "# column: measure\n" + BODY));
+        assertEquals("queries/demo.rq: the header declares no \"# column: NAME — ...\"", failure(HEADER + BODY));
+        assertEquals("queries/demo.rq: the header declares the columns title but the query selects measure",
+                failure(HEADER + "# column: title — 名称 / title\n" + BODY));
+        assertEquals("queries/demo.rq: parameter measure is also a column or the language variable; give the column "
+                + "another name", failure(HEADER + "# param: measure (integer) 序号 / number\n"
+                + "# column: measure — 举措 / measure\n" + BODY));
+        assertEquals("queries/demo.rq:2: title.zh is given twice", failure("# title.zh: 标题\n" + HEADER + BODY));
+        assertTrue(failure(HEADER + "# column: measure — 举措 / measure\nSELECT ?measure WHERE {")
+                .startsWith("queries/demo.rq: the SPARQL does not parse: "));
+        assertEquals("queries/demo.rq: unknown computation \"magic\"; the one computation is shortest-co-guidance-chain",
+                failure(HEADER + "# column: measure — 举措 / measure\n# computed: magic\n" + BODY));
+    }
+
+    private static String failure(String text) {
+        return assertThrows(IllegalStateException.class, () -> QueryCatalog.parse("demo", text)).getMessage();
+    }
+}
