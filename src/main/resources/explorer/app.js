@@ -288,10 +288,18 @@ function searchParameters(s, without) {
   return parameters;
 }
 
-function countBy(rows, column, split) {
+/** The guiding bodies of a search row, lead first: the column holds "position=IRI" pairs. */
+function guidingBodies(row) {
+  return value(row, 'bodies').split(' ').filter(Boolean)
+    .map((pair) => [Number(pair.substring(0, pair.indexOf('='))), pair.substring(pair.indexOf('=') + 1)])
+    .sort((x, y) => x[0] - y[0])
+    .map((pair) => pair[1]);
+}
+
+function countBy(rows, valuesOf) {
   const counts = new Map();
   for (const row of rows) {
-    const values = split ? value(row, column).split(' ').filter(Boolean) : [value(row, column)];
+    const values = valuesOf(row);
     for (const v of values) counts.set(v, (counts.get(v) || 0) + 1);
   }
   return counts;
@@ -353,9 +361,9 @@ async function showSearch(params) {
   ]);
   if (run !== state.searchRun) return; // a newer search has started
   setStatus('');
-  fillFacet($('facet-category'), state.facets.category, countBy(withoutCategory, 'measureCategory'), s.category, label);
-  fillFacet($('facet-body'), state.facets.body, countBy(withoutBody, 'bodies', true), s.body, label);
-  fillFacet($('facet-scope'), state.facets.scope, countBy(withoutScope, 'measureScope'), s.scope, label);
+  fillFacet($('facet-category'), state.facets.category, countBy(withoutCategory, (row) => [value(row, 'measureCategory')]), s.category, label);
+  fillFacet($('facet-body'), state.facets.body, countBy(withoutBody, guidingBodies), s.body, label);
+  fillFacet($('facet-scope'), state.facets.scope, countBy(withoutScope, (row) => [value(row, 'measureScope')]), s.scope, label);
   fillPlaces($('facet-place'), new Map(placeRows.map((row) => [value(row, 'place'), number(row, 'measures')])), s.place);
   renderResults(rows);
 }
@@ -370,7 +378,7 @@ function renderResults(rows) {
   for (const row of rows) {
     const category = facetByIri('category', value(row, 'measureCategory'));
     const scope = facetByIri('scope', value(row, 'measureScope'));
-    const bodies = value(row, 'bodies').split(' ').filter(Boolean).map(bodyName).join('、');
+    const bodies = guidingBodies(row).map(bodyName).join('、');
     list.append(el('li', {class: 'result', 'data-number': value(row, 'number')},
       el('a', {href: '#measure?iri=' + encodeURIComponent(value(row, 'measure')), class: 'result-title'},
         el('span', {class: 'number'}, t('result.number', {number: value(row, 'number')})), ' ', value(row, 'title')),

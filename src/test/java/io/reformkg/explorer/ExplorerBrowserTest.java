@@ -338,8 +338,12 @@ class ExplorerBrowserTest {
         waitForText("result-count", "16 measures");
         assertEquals("en", script("return document.documentElement.lang"));
         assertEquals("Intellectual property protection (2)", optionText("facet-category", "Intellectual"));
+        assertEquals("No. 1 银行与专业投资机构建立市场化长期性合作机制支持科技创新型企业", texts("#results .result-title").get(0));
+        assertTrue(texts("#results .meta").get(0).endsWith("Guided by: CBIRC、PBOC、MOST"), texts("#results .meta").get(0));
         driver.findElement(By.id("language")).click();
         wait.until(d -> driver.findElement(By.cssSelector("#nav a[data-view='search']")).getText().equals("检索"));
+        waitForText("result-count", "共 16 项举措");
+        assertTrue(texts("#results .meta").get(0).endsWith("指导部门：银保监会、人民银行、科技部"), texts("#results .meta").get(0));
     }
 
     @Test
