@@ -757,10 +757,10 @@ function chartRows(key, canvas, columns, headings, rows) {
 async function showSparql(params) {
   const queries = await catalog();
   const select = $('sparql-examples');
-  if (select.options.length !== queries.length) {
-    clear(select);
-    for (const q of queries) select.append(el('option', {value: q.name}, text(q.title) || q.name));
-  }
+  const chosen = select.value;
+  clear(select);
+  for (const q of queries) select.append(el('option', {value: q.name}, text(q.title) || q.name));
+  if (chosen) select.value = chosen;
   if (!state.yasgui) {
     // no completions that fetch prefixes or vocabularies from the internet
     Yasgui.Yasqe.defaults.autocompleters = Yasgui.Yasqe.defaults.autocompleters.filter((name) => name === 'variables');

@@ -121,6 +121,10 @@ class ExplorerServletTest {
         assertEquals(200, sparql.statusCode());
         assertTrue(ExplorerServer.text(sparql).contains("true"));
         assertEquals(200, server.get("/.well-known/void").statusCode());
+        assertEquals(200, server.get("/api/queries").statusCode());
+        assertEquals(200, server.get("/api/queries/cq2-measures-per-body").statusCode());
+        assertEquals(200, server.get("/download/reform-kg.ttl").statusCode());
+        assertEquals(303, server.get("/def/Measure", "Accept", "text/turtle").statusCode());
         assertEquals(404, server.get("/no-such-thing").statusCode());
     }
 }
