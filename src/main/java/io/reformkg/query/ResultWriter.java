@@ -45,8 +45,8 @@ public final class ResultWriter {
         for (NamedQuery query : catalog.queries()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", query.name());
-            entry.put("title", Map.of("zh", query.title().zh(), "en", query.title().en()));
-            entry.put("question", Map.of("zh", query.question().zh(), "en", query.question().en()));
+            entry.put("title", query.title());
+            entry.put("question", query.question());
             List<Map<String, Object>> parameters = new ArrayList<>();
             for (QueryParameter parameter : query.parameters()) {
                 Map<String, Object> described = new LinkedHashMap<>();
@@ -58,8 +58,7 @@ public final class ResultWriter {
                 parameters.add(described);
             }
             entry.put("parameters", parameters);
-            entry.put("columns", query.columns().stream()
-                    .map(column -> Map.of("name", column.name(), "description", column.description())).toList());
+            entry.put("columns", query.columns());
             entry.put("sparql", query.sparql());
             queries.add(entry);
         }

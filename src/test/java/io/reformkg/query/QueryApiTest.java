@@ -1,0 +1,208 @@
+package io.reformkg.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reformkg.http.MountedServlet;
+import io.reformkg.store.GraphStore;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The query API over HTTP on a real Fuseki server on a free loopback port. */
+class QueryApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static GraphStore store;
+    private static FusekiServer server;
+    private static String root;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        store = GraphStore.create().data(Path.of("data")).build();
+        FusekiServer.Builder builder = FusekiServer.create().port(0).loopback(true).add("/kg", store.dataset());
+        for (MountedServlet mounted : QueryApi.servlets(store)) {
+            builder.addServlet(mounted.pathSpec(), mounted.servlet());
+        }
+        server = builder.build().start();
+        root = "http://127.0.0.1:" + server.getHttpPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        store.close();
+    }
+
+    private static HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws IOException {
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
+        return JSON.readTree(response.body());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theCatalogListsEveryQueryWithQuestionParametersColumnsAndSparql() throws IOException {
+        JsonNode catalog = json(get("/api/queries"));
+        List<String> names = new ArrayList<>();
+        catalog.get("queries").forEach(query -> names.add(query.get("name").asText()));
+        assertTrue(names.containsAll(QueryCatalogTest.LIBRARY), names.toString());
+        JsonNode cq8 = null;
+        for (JsonNode query : catalog.get("queries")) {
+            if (query.get("name").asText().equals("cq8-measures-in-place")) {
+                cq8 = query;
+            }
+        }
+        assertEquals("适用于某地的举措", cq8.get("title").get("zh").asText());
+        assertEquals("Measures that apply in a place", cq8.get("title").get("en").asText());
+        assertTrue(cq8.get("question").get("en").asText().startsWith("Which measures apply in a place"));
+        JsonNode place = cq8.get("parameters").get(0);
+        assertEquals("place", place.get("name").asText());
+        assertEquals("place", place.get("kind").asText());
+        assertEquals("武汉", place.get("default").asText());
+        assertEquals(false, place.get("required").asBoolean());
+        assertTrue(place.get("description").asText().contains("the place: a province, city or county"));
+        assertEquals("number", cq8.get("columns").get(0).get("name").asText());
+        assertTrue(cq8.get("sparql").asText().contains("schema:containedInPlace*"));
+        assertEquals(get("/api/queries").body(), get("/api/queries/").body());
+    }
+
+    @Test
+    void aQueryAnswersAsJsonWithColumnsRowsAndCount() throws IOException {
+        JsonNode answer = json(get("/api/queries/cq1-co-guidance-pairs"));
+        assertEquals("cq1-co-guidance-pairs", answer.get("name").asText());
+        assertEquals("[\"bodyA\",\"bodyB\",\"measures\",\"numbers\"]", answer.get("columns").toString());
+        assertEquals(10, answer.get("count").asInt());
+        JsonNode first = answer.get("rows").get(0);
+        assertEquals("人民银行", first.get("bodyA").asText());
+        assertEquals("银保监会", first.get("bodyB").asText());
+        assertTrue(first.get("measures").isIntegralNumber());
+        assertEquals(5, first.get("measures").asInt());
+        assertEquals("1, 3, 4, 5, 6", first.get("numbers").asText());
+    }
+
+    @Test
+    void parametersAndLanguageComeFromTheQueryString() throws IOException {
+        JsonNode ip = json(get("/api/queries/cq1-co-guidance-pairs?category=" + encode("知识产权保护") + "&lang=en"));
+        assertEquals(2, ip.get("count").asInt());
+        assertEquals("Supreme People's Court", ip.get("rows").get(1).get("bodyB").asText());
+        JsonNode huangshan = json(get("/api/queries/cq8-measures-in-place?place=" + encode("黄山")));
+        assertEquals(11, huangshan.get("count").asInt());
+        JsonNode hefei = json(get("/api/queries/cq8-measures-in-place?place=3401"));
+        assertEquals(16, hefei.get("count").asInt());
+    }
+
+    @Test
+    void theShortestChainFromTheSupremeCourtToFinanceHasThreeLinks() throws IOException {
+        JsonNode chain = json(get("/api/queries/body-connection?from=" + encode("最高人民法院") + "&to=MOF"));
+        assertEquals(3, chain.get("count").asInt());
+        assertEquals("[\"step\",\"from\",\"fromLabel\",\"to\",\"toLabel\",\"measures\"]", chain.get("columns").toString());
+        List<String> links = new ArrayList<>();
+        chain.get("rows").forEach(row -> links.add(row.get("step").asInt() + " " + row.get("fromLabel").asText() + "→"
+                + row.get("toLabel").asText() + " " + row.get("measures").asText()));
+        assertEquals(List.of("1 最高人民法院→知识产权局 14", "2 知识产权局→科技部 10", "3 科技部→财政部 2, 3, 9"), links);
+        assertEquals(store.iris().body("SPC"), chain.get("rows").get(0).get("from").asText());
+    }
+
+    @Test
+    void csvByParameterOrAcceptHeader() throws IOException {
+        HttpResponse<String> csv = get("/api/queries/cq5-single-body-measures?format=csv");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("Content-Type").orElseThrow().startsWith("text/csv"));
+        List<CSVRecord> records = CSVFormat.RFC4180.parse(new StringReader(csv.body())).getRecords();
+        assertEquals(List.of("number", "title", "body"), records.get(0).toList());
+        assertEquals(List.of("12", "生物医药领域特殊物品出入境检验检疫“一站式”监管服务机制", "海关总署"), records.get(1).toList());
+        assertEquals(2, records.size());
+        assertEquals(csv.body(), get("/api/queries/cq5-single-body-measures", "Accept", "text/csv").body());
+    }
+
+    @Test
+    void unknownQueryIs404ListingTheQueries() {
+        HttpResponse<String> response = get("/api/queries/cq9");
+        assertEquals(404, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"));
+        assertTrue(response.body().startsWith("no query named \"cq9\"; the queries are: "), response.body());
+        assertTrue(response.body().contains("cq1-co-guidance-pairs, cq2-measures-per-body"), response.body());
+        assertEquals(404, get("/api/queries/cq1-co-guidance-pairs/extra").statusCode());
+    }
+
+    @Test
+    void badParametersAre400WithAMessage() {
+        HttpResponse<String> unknown = get("/api/queries/cq1-co-guidance-pairs?categroy=talent");
+        assertEquals(400, unknown.statusCode());
+        assertEquals("query cq1-co-guidance-pairs has no parameter \"categroy\"; its parameters are: category\n",
+                unknown.body());
+        HttpResponse<String> badPlace = get("/api/queries/cq8-measures-in-place?place=" + encode("朝阳区"));
+        assertEquals(400, badPlace.statusCode());
+        assertTrue(badPlace.body().contains("110105 (北京市朝阳区), 220104 (长春市朝阳区)"), badPlace.body());
+        assertEquals(400, get("/api/queries/measure-detail?measure=twelve").statusCode());
+        assertEquals(400, get("/api/queries/cq1-co-guidance-pairs?category=talent&category=ip-protection").statusCode());
+        HttpResponse<String> lang = get("/api/queries/cq2-measures-per-body?lang=fr");
+        assertEquals(400, lang.statusCode());
+        assertEquals("unknown language \"fr\"; use one of: zh, en\n", lang.body());
+        HttpResponse<String> injection = get("/api/queries/body-partners?body=" + encode("MOST> } UNION { ?s ?p ?o } #"));
+        assertEquals(400, injection.statusCode());
+        assertTrue(injection.body().startsWith("parameter body: no body is named"), injection.body());
+    }
+
+    @Test
+    void injectedTextIsALiteralThatMatchesNothing() throws IOException {
+        JsonNode answer = json(get("/api/queries/keyword-search?keyword=" + encode("担保\") } UNION { ?measure ?p ?o } #")));
+        assertEquals(0, answer.get("count").asInt());
+        assertEquals(2, json(get("/api/queries/keyword-search?keyword=" + encode("担保"))).get("count").asInt());
+    }
+
+    @Test
+    void unsupportedFormatsAre406() {
+        HttpResponse<String> xml = get("/api/queries/cq2-measures-per-body?format=xml");
+        assertEquals(406, xml.statusCode());
+        assertEquals("unsupported format \"xml\"; use format=json or format=csv\n", xml.body());
+        assertEquals(406, get("/api/queries/cq2-measures-per-body", "Accept", "application/rdf+xml").statusCode());
+    }
+
+    @Test
+    void etagsLetClientsRevalidate() {
+        HttpResponse<String> first = get("/api/queries/cq2-measures-per-body");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, get("/api/queries/cq2-measures-per-body", "If-None-Match", etag).statusCode());
+        String other = get("/api/queries/cq2-measures-per-body?lang=en").headers().firstValue("ETag").orElseThrow();
+        assertTrue(!other.equals(etag), "another language is another answer");
+        String catalog = get("/api/queries").headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, get("/api/queries", "If-None-Match", catalog).statusCode());
+    }
+}
