@@ -102,12 +102,18 @@ public final class ReformServer {
 
         /** Request bodies above this many bytes get 413. Default 1 MiB. */
         public Builder maxBodyBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("the request body cap must be positive; found " + bytes);
+            }
             this.maxBodyBytes = bytes;
             return this;
         }
 
         /** SELECT results above this many rows get 400 instead of a huge answer. Default 100 000. */
         public Builder maxResultRows(int rows) {
+            if (rows <= 0) {
+                throw new IllegalArgumentException("the result row cap must be positive; found " + rows);
+            }
             this.maxResultRows = rows;
             return this;
         }

@@ -7,15 +7,21 @@ import org.apache.jena.sparql.core.DatasetGraphReadOnly;
 import org.apache.jena.sparql.core.DatasetGraphWrapperView;
 import org.apache.jena.sparql.graph.GraphReadOnly;
 import org.apache.jena.sparql.util.Context;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * The dataset as the server shows it: read-only, with the default graph the union of the named
  * graphs (the asserted data and every source's graph), and its own query timeout. The store
  * keeps an empty default graph; this view only changes what queries and the Graph Store
- * Protocol see. It is a {@link DatasetGraphWrapperView} so that the query engine queries this
- * view instead of unwrapping it to the store's dataset.
+ * Protocol see.
+ * <p>
+ * ARQ runs a query on a wrapper's inner dataset. For TDB2 that is wanted — its own engine is
+ * fastest and reads the union flag from the context — but for any other dataset the inner
+ * default graph would be the empty one, so that view is a {@link DatasetGraphWrapperView},
+ * which ARQ queries as it is.
  */
-final class ServedDataset extends DatasetGraphReadOnly implements DatasetGraphWrapperView {
+class ServedDataset extends DatasetGraphReadOnly {
     private ServedDataset(DatasetGraph base, Context context) {
         super(base, context);
     }
@@ -23,11 +29,22 @@ final class ServedDataset extends DatasetGraphReadOnly implements DatasetGraphWr
     static ServedDataset of(DatasetGraph base, long queryTimeoutMillis) {
         Context context = Context.mergeCopy(ARQ.getContext(), base.getContext());
         context.set(ARQ.queryTimeout, queryTimeoutMillis);
-        return new ServedDataset(base, context);
+        if (TDBInternal.isTDB2(base)) {
+            context.set(TDB2.symUnionDefaultGraph, true);
+            return new ServedDataset(base, context);
+        }
+        return new UnionView(base, context);
     }
 
+    /** The default graph as the Graph Store Protocol and ARQ's general engine read it. */
     @Override
     public Graph getDefaultGraph() {
         return new GraphReadOnly(get().getUnionGraph());
+    }
+
+    private static final class UnionView extends ServedDataset implements DatasetGraphWrapperView {
+        private UnionView(DatasetGraph base, Context context) {
+            super(base, context);
+        }
     }
 }

@@ -211,8 +211,12 @@ class ReformServerTest {
                 assertAll(CompetencyAnswers.EXPECTED.entrySet().stream().map(entry -> () -> assertEquals(
                         entry.getValue(), CompetencyAnswers.flatten(tdb2Client.rows(
                                 SparqlClient.query(entry.getKey()), JSON)), entry.getKey())));
-                assertEquals(countDefaultGraph(), tdb2Client.rows(SparqlClient.query("count-default-graph.rq"), JSON)
-                        .get(0).get("triples"));
+                String triples = tdb2Client.rows(SparqlClient.query("count-default-graph.rq"), JSON).get(0)
+                        .get("triples");
+                assertEquals(countDefaultGraph(), triples);
+                HttpResponse<byte[]> defaultGraph = tdb2Client.get("/kg/get?default", "Accept", "application/n-triples");
+                assertEquals(Long.parseLong(triples), text(defaultGraph).lines().filter(line -> !line.isBlank()).count(),
+                        "the Graph Store Protocol's default graph is the union too");
             } finally {
                 tdb2Server.stop();
             }
