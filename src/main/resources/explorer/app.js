@@ -672,7 +672,8 @@ async function showAsk(params) {
     let input;
     if (options) {
       input = el('select', {id, name: p.name});
-      if (!p.required) input.append(el('option', {value: ''}, t('facet.any')));
+      // a value given by name (a default such as 武汉) stays as given
+      if (current && !options.some(([v]) => v === current)) input.append(el('option', {value: current}, current));
       for (const [v, name] of options) input.append(el('option', {value: v}, name));
       input.value = current;
     } else {

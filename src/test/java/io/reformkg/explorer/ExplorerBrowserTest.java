@@ -314,6 +314,16 @@ class ExplorerBrowserTest {
         driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
         waitForText("ask-count", "2 行结果 下载 CSV");
         assertTrue(hash().contains("query=cq1-co-guidance-pairs") && hash().contains("category=ip-protection"), hash());
+
+        // a place picked from the list: 黄山 gets the 11 nationwide measures, 合肥 all 16
+        driver.findElement(By.cssSelector("#ask-queries a[data-query='cq8-measures-in-place']")).click();
+        wait.until(d -> !driver.findElements(By.id("ask-param-place")).isEmpty());
+        new Select(driver.findElement(By.id("ask-param-place"))).selectByValue("3410");
+        driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
+        waitForText("ask-count", "11 行结果 下载 CSV");
+        new Select(driver.findElement(By.id("ask-param-place"))).selectByValue("3401");
+        driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
+        waitForText("ask-count", "16 行结果 下载 CSV");
     }
 
     @Test
