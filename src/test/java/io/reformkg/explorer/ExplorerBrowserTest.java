@@ -363,6 +363,12 @@ class ExplorerBrowserTest {
         waitForText("result-count", "共 2 项举措");
         assertTrue((Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth"),
                 "the page is wider than the phone");
+        open("network");
+        wait.until(d -> script("return window.reformNetwork ? window.reformNetwork.nodes().length : 0").equals(13L));
+        assertTrue((Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth"),
+                "the network view is wider than the phone");
+        open("search?q=知识产权");
+        waitForText("result-count", "共 2 项举措");
         // keyboard: the first Tab reaches the skip link, then the views
         driver.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.TAB);
         assertEquals("skip", script("return document.activeElement.className"));
