@@ -48,7 +48,7 @@ final class ParameterResolver {
             case INTEGER -> integer(parameter, text);
             case CATEGORY -> single(parameter, text, categories(), "categories");
             case BODY -> single(parameter, text, bodies(), "bodies");
-            case PLACE -> single(parameter, text, places(), "places");
+            case PLACE -> place(parameter, text);
         };
     }
 
@@ -71,20 +71,36 @@ final class ParameterResolver {
 
     private Resource single(QueryParameter parameter, String text, List<Resource> candidates, String plural) {
         List<Resource> matches = candidates.stream().filter(names(text)).toList();
-        if (matches.size() == 1) {
-            return matches.get(0);
-        }
         if (matches.isEmpty()) {
-            String problem = "parameter " + parameter.name() + ": no " + parameter.kind().label() + " is named \""
-                    + text + "\"; ";
-            throw new InvalidParameterException(parameter.kind() == ParameterKind.PLACE ? problem + "give " + PLACE_HINT
-                    : problem + "the " + plural + " are: " + describe(candidates));
+            throw new InvalidParameterException("parameter " + parameter.name() + ": no " + parameter.kind().label()
+                    + " is named \"" + text + "\"; the " + plural + " are: " + describe(candidates));
         }
-        throw new InvalidParameterException("parameter " + parameter.name() + ": \"" + text + "\" names "
-                + matches.size() + " " + plural + ": " + describe(matches)
-                + "; give the code or the qualified name");
+        return unique(parameter, text, matches);
     }
 
+    /** A division by name or code; failing that a pilot region or the nation (上海 is the city, not the region). */
+    private Resource place(QueryParameter parameter, String text) {
+        List<Resource> divisions = ofTypes(RKG.Province, RKG.PrefectureCity, RKG.County).stream()
+                .filter(names(text)).toList();
+        if (!divisions.isEmpty()) {
+            return unique(parameter, text, divisions);
+        }
+        List<Resource> regions = ofTypes(RKG.PilotRegion, RKG.Nation).stream().filter(names(text)).toList();
+        if (regions.isEmpty()) {
+            throw new InvalidParameterException("parameter " + parameter.name() + ": no place is named \"" + text
+                    + "\"; give " + PLACE_HINT);
+        }
+        return unique(parameter, text, regions);
+    }
+
+    private static Resource unique(QueryParameter parameter, String text, List<Resource> matches) {
+        if (matches.size() > 1) {
+            throw new InvalidParameterException("parameter " + parameter.name() + ": \"" + text + "\" names "
+                    + matches.size() + " " + parameter.kind().label() + "s: " + describe(matches)
+                    + "; give the code or the qualified name");
+        }
+        return matches.get(0);
+    }
 
     /** Does a resource answer to this text: its IRI, identifier or code, or one of its names? */
     private static Predicate<Resource> names(String text) {
@@ -106,8 +122,8 @@ final class ParameterResolver {
         return resources.stream().map(resource -> {
             String id = values(resource, SKOS.notation).findFirst().orElse(resource.getURI());
             String name = values(resource, RKG.listName).findFirst()
-                    .or(() -> values(resource, SKOS.altLabel).max(Comparator.comparingInt(String::length)))
-                    .or(() -> zhLabel(resource)).orElse("");
+                    .or(() -> Stream.concat(values(resource, SKOS.altLabel), zhLabel(resource).stream())
+                            .max(Comparator.comparingInt(String::length))).orElse("");
             return name.isEmpty() ? id : id + " (" + name + ")";
         }).collect(Collectors.joining(", "));
     }
@@ -123,15 +139,15 @@ final class ParameterResolver {
     }
 
     private List<Resource> bodies() {
-        return sorted(data.listSubjectsWithProperty(RDF.type, ORG.FormalOrganization).toSet());
+        return ofTypes(ORG.FormalOrganization);
     }
 
-    private List<Resource> places() {
-        Set<Resource> places = new LinkedHashSet<>();
-        for (Resource type : List.of(RKG.Nation, RKG.PilotRegion, RKG.Province, RKG.PrefectureCity, RKG.County)) {
-            places.addAll(data.listSubjectsWithProperty(RDF.type, type).toSet());
+    private List<Resource> ofTypes(Resource... types) {
+        Set<Resource> resources = new LinkedHashSet<>();
+        for (Resource type : types) {
+            resources.addAll(data.listSubjectsWithProperty(RDF.type, type).toSet());
         }
-        return sorted(places);
+        return sorted(resources);
     }
 
     private static List<Resource> sorted(Set<Resource> resources) {

@@ -17,6 +17,6 @@ public final class QueryApi {
 
     public static List<MountedServlet> servlets(GraphStore store) {
         return List.of(new MountedServlet(PATH + "/*",
-                new QueryApiServlet(QueryRunner.over(store.dataset(), QueryCatalog.load()), store.version())));
+                new QueryApiServlet(QueryRunner.over(store), store.version())));
     }
 }

@@ -52,6 +52,11 @@ final class QueryApiServlet extends HttpServlet {
             Responses.problem(response, HttpServletResponse.SC_NOT_FOUND, unknown.getMessage());
         } catch (IllegalArgumentException invalid) {
             Responses.problem(response, HttpServletResponse.SC_BAD_REQUEST, invalid.getMessage());
+        } catch (RuntimeException failure) {
+            // a defect, not the client's fault: log the trace, answer with one line
+            log("query API failed on " + request.getRequestURI(), failure);
+            Responses.problem(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "the query failed: "
+                    + failure.getClass().getSimpleName() + ": " + failure.getMessage());
         }
     }
 

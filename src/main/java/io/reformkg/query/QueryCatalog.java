@@ -33,6 +33,8 @@ import org.apache.jena.sparql.core.Var;
 public final class QueryCatalog {
     static final String FOLDER = "queries";
     private static final String CATALOG_MARK = "title.zh:";
+    /** Names every query takes implicitly: the language of names, and the HTTP answer's format. */
+    private static final List<String> RESERVED = List.of(QueryRunner.LANGUAGE_VARIABLE, "format");
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern PARAM = Pattern.compile(
             "param:\\s*([A-Za-z][A-Za-z0-9]*)\\s*\\(([a-z]+)(?:,\\s*default\\s+([^)]+))?\\)\\s*(.+)");
@@ -195,9 +197,13 @@ public final class QueryCatalog {
                     + String.join(", ", selected));
         }
         for (QueryParameter parameter : parameters) {
-            if (declared.contains(parameter.name()) || parameter.name().equals(QueryRunner.LANGUAGE_VARIABLE)) {
-                throw new IllegalStateException(file + ": parameter " + parameter.name() + " is also a column or the "
-                        + "language variable; give the column another name");
+            if (declared.contains(parameter.name())) {
+                throw new IllegalStateException(file + ": parameter " + parameter.name() + " is also a column; give "
+                        + "the column another name");
+            }
+            if (RESERVED.contains(parameter.name())) {
+                throw new IllegalStateException(file + ": " + parameter.name() + " cannot be a parameter: the HTTP "
+                        + "API and the runner use the names " + String.join(", ", RESERVED));
             }
         }
     }

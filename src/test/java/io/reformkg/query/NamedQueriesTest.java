@@ -179,7 +179,7 @@ class NamedQueriesTest {
         List<Object> all = numbers("cq8-measures-in-place", Map.of());
         List<Object> nationwide = List.of(1L, 2L, 5L, 6L, 8L, 9L, 10L, 11L, 12L, 13L, 16L);
         for (String inside : List.of("合肥", "合肥市", "安徽省合肥市", "3401", "北京市东城区", "110101", "深圳", "wuhan",
-                "湖北武汉", "he-wu-beng")) {
+                "湖北武汉", "he-wu-beng", "上海", "shanghai")) {
             assertEquals(all, numbers("cq8-measures-in-place", Map.of("place", inside)), inside);
         }
         for (String outside : List.of("黄山", "3410", "湖北省", "湖北", "全国")) {
@@ -197,6 +197,9 @@ class NamedQueriesTest {
                 + "give the code or the qualified name", ambiguous.getMessage());
         assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L),
                 numbers("cq8-measures-in-place", Map.of("place", "北京市朝阳区")));
+        assertEquals("parameter place: \"吉林\" names 2 places: 22 (吉林省), 2202 (吉林省吉林市); give the code or the "
+                + "qualified name", assertThrows(InvalidParameterException.class,
+                () -> runner.run("cq8-measures-in-place", Map.of("place", "吉林"), Language.ZH)).getMessage());
         InvalidParameterException unknown = assertThrows(InvalidParameterException.class,
                 () -> runner.run("cq8-measures-in-place", Map.of("place", "火星"), Language.ZH));
         assertTrue(unknown.getMessage().startsWith("parameter place: no place is named \"火星\"; give a province"),

@@ -85,9 +85,11 @@ class QueryCatalogTest {
         assertEquals("queries/demo.rq: the header declares no \"# column: NAME — ...\"", failure(HEADER + BODY));
         assertEquals("queries/demo.rq: the header declares the columns title but the query selects measure",
                 failure(HEADER + "# column: title — 名称 / title\n" + BODY));
-        assertEquals("queries/demo.rq: parameter measure is also a column or the language variable; give the column "
-                + "another name", failure(HEADER + "# param: measure (integer) 序号 / number\n"
-                + "# column: measure — 举措 / measure\n" + BODY));
+        assertEquals("queries/demo.rq: parameter measure is also a column; give the column another name",
+                failure(HEADER + "# param: measure (integer) 序号 / number\n# column: measure — 举措 / measure\n" + BODY));
+        assertEquals("queries/demo.rq: format cannot be a parameter: the HTTP API and the runner use the names lang, "
+                + "format", failure(HEADER + "# param: format (text) 格式 / format\n# column: measure — 举措 / measure\n"
+                + BODY));
         assertEquals("queries/demo.rq:2: title.zh is given twice", failure("# title.zh: 标题\n" + HEADER + BODY));
         assertTrue(failure(HEADER + "# column: measure — 举措 / measure\nSELECT ?measure WHERE {")
                 .startsWith("queries/demo.rq: the SPARQL does not parse: "));
