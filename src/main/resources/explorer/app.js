@@ -579,6 +579,16 @@ function showNodeDetail(iri) {
   const list = clear($('network-detail'));
   list.append(el('li', {class: 'plain'}, bodyLink(iri)));
   for (const m of node.measures) list.append(el('li', {}, measureLink(m)));
+  // the node's edges as buttons, so the keyboard reaches what a click on an edge shows
+  for (const [id, edge] of state.network.edges) {
+    if (edge.a !== iri && edge.b !== iri) continue;
+    const partner = edge.a === iri ? edge.b : edge.a;
+    list.append(el('li', {class: 'plain'}, el('button', {type: 'button', class: 'link edge', onclick: () => {
+      state.network.cy.elements().unselect();
+      state.network.cy.getElementById(id).select();
+      showEdgeDetail(id);
+    }}, t('network.withPartner', {partner: bodyName(partner), count: edge.weight}))));
+  }
 }
 
 function showEdgeDetail(id) {

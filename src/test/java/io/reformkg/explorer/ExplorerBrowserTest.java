@@ -254,6 +254,18 @@ class ExplorerBrowserTest {
         script("window.reformNetwork.getElementById(arguments[0]).emit('tap')",
                 "https://w3id.org/reform-kg/body/CBIRC|https://w3id.org/reform-kg/body/MOST");
         waitForText("network-detail-title", "银保监会与科技部共同指导的举措（4 项）");
+        // and from the keyboard: a node's partners lead to the shared measures
+        driver.findElements(By.cssSelector("#network-nodes button")).stream()
+                .filter(b -> b.getText().startsWith("知识产权局")).findFirst().orElseThrow().click();
+        waitForText("network-detail-title", "知识产权局指导的举措（3 项）");
+        List<String> partners = texts("#network-detail button.edge");
+        assertEquals(4, partners.size(), partners.toString());
+        assertEquals(java.util.Set.of("与科技部共同指导 1 项 →", "与发展改革委共同指导 1 项 →", "与司法部共同指导 1 项 →",
+                "与最高人民法院共同指导 1 项 →"), java.util.Set.copyOf(partners));
+        driver.findElements(By.cssSelector("#network-detail button.edge")).stream()
+                .filter(b -> b.getText().contains("最高人民法院")).findFirst().orElseThrow().click();
+        waitForText("network-detail-title", "知识产权局与最高人民法院共同指导的举措（1 项）");
+        assertEquals(List.of("第 14 项 建立跨区域的知识产权远程诉讼平台"), texts("#network-detail li a"));
         new Select(driver.findElement(By.id("network-category"))).selectByValue("ip-protection");
         wait.until(d -> script("return window.reformNetwork.nodes().length").equals(3L));
         assertEquals(2L, script("return window.reformNetwork.edges().length"));
