@@ -99,15 +99,16 @@ public final class LoadDriver {
                         List.of(java, "-jar", reformJar.toString(), "serve", "--data", data.toString(), "--port", "PORT"),
                         UnaryOperator.identity()),
                 new Server("Plain Fuseki `--file reform-kg.trig` (in memory)",
-                        List.of(java, "-jar", fusekiJar.toString(), "--file", trig.toString(), "--port", "PORT", "/kg"),
+                        List.of(java, "-jar", fusekiJar.toString(), "--localhost", "--file", trig.toString(),
+                                "--port", "PORT", "/kg"),
                         query -> query.replaceFirst("(?m)^WHERE", UNION_FROM + "WHERE")),
                 new Server("Reform KG `serve --tdb2` (store reused)",
                         List.of(java, "-jar", reformJar.toString(), "serve", "--data", data.toString(), "--tdb2",
                                 reformDb.toString(), "--port", "PORT"),
                         UnaryOperator.identity()),
                 new Server("Plain Fuseki `--tdb2 --loc` (tdbloader, union default graph)",
-                        List.of(java, "-jar", fusekiJar.toString(), "--tdb2", "--loc", fusekiDb.toString(), "--set", "tdb:unionDefaultGraph=true",
-                                "--port", "PORT", "/kg"),
+                        List.of(java, "-jar", fusekiJar.toString(), "--localhost", "--tdb2", "--loc", fusekiDb.toString(),
+                                "--set", "tdb:unionDefaultGraph=true", "--port", "PORT", "/kg"),
                         UnaryOperator.identity()));
         List<Result> results = new ArrayList<>();
         for (Server server : servers) {

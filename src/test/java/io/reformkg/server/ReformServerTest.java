@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -33,6 +34,11 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.Logger;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -235,6 +241,32 @@ class ReformServerTest {
             assertEquals(List.of(store.iris().ontologyGraph(), store.iris().referenceGraph(),
                     store.iris().sourceGraph(3)).stream().sorted().toList(), graphs.stream().sorted().toList());
         }
+    }
+
+    @Test
+    void logsOneShortLinePerRequest() throws InterruptedException {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        AbstractAppender appender = new AbstractAppender("access-lines", null, null, true, Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent event) {
+                lines.add(event.getMessage().getFormattedMessage());
+            }
+        };
+        appender.start();
+        Logger accessLog = (Logger) LogManager.getLogger(AccessLogFilter.LOG.getName());
+        accessLog.addAppender(appender);
+        try {
+            client.get("/$/ping?probe=access-log");
+            client.get("/no/such/page");
+            for (int wait = 0; wait < 100 && lines.size() < 2; wait++) {
+                Thread.sleep(20);
+            }
+        } finally {
+            accessLog.removeAppender(appender);
+        }
+        assertEquals(2, lines.size(), lines.toString());
+        assertTrue(lines.get(0).matches("GET /\\$/ping\\?probe=access-log 200 \\d+ms"), lines.get(0));
+        assertTrue(lines.get(1).matches("GET /no/such/page 404 \\d+ms"), lines.get(1));
     }
 
     @Test
