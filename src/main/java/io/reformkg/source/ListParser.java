@@ -38,6 +38,7 @@ public final class ListParser {
             "([一二三四五六七八九十]+)[、.．]\\s*(.+?)方面\\s*[（(]\\s*共\\s*(\\d+)\\s*项\\s*[）)]");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,7}");
     private static final String BODY_SEPARATOR = "、";
+    private static final String SENTENCE_END = "。";
     private static final int MEASURE_CELLS = 4;
     private static final String CHINESE_DIGITS = "一二三四五六七八九";
 
@@ -295,7 +296,11 @@ public final class ListParser {
             if (fields.size() < 2 || !looksLikeBodies(fields.get(fields.size() - 2).text())) {
                 return "guiding bodies";
             }
-            return fields.size() == 2 ? "title and content" : "content";
+            if (fields.size() == 2) {
+                return "title and content";
+            }
+            // Contents are sentences ending in "。"; titles never are, so the one text cell left tells which is gone.
+            return fields.get(0).text().endsWith(SENTENCE_END) ? "title" : "content";
         }
 
         private boolean looksLikeBodies(String text) {
