@@ -52,10 +52,7 @@ public final class GraphStore implements AutoCloseable {
         }
 
         public GraphStore build() {
-            if (!Files.isDirectory(data)) {
-                throw new IllegalArgumentException("the data folder " + data.toAbsolutePath()
-                        + " does not exist; expected a folder with sources/ and reference/ (see README)");
-            }
+            requireDataFolder(data);
             String version = DataVersion.of(data, iris.base());
             ReferenceData reference = ReferenceData.load(data);
             SourceSet sources = SourceSet.open(data, reference);
@@ -65,6 +62,14 @@ public final class GraphStore implements AutoCloseable {
                 throw new BuildFailedException(validation.violations());
             }
             return new GraphStore(dataset, iris, validation, version);
+        }
+    }
+
+    /** Fails with a message a user can act on when {@code data} is not a folder. */
+    public static void requireDataFolder(Path data) {
+        if (!Files.isDirectory(data)) {
+            throw new IllegalArgumentException("the data folder " + data.toAbsolutePath()
+                    + " does not exist; expected a folder with sources/ and reference/ (see README)");
         }
     }
 
