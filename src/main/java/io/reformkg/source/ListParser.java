@@ -36,7 +36,9 @@ public final class ListParser {
     private static final String HEADER_TEXT = String.join(" | ", HEADER);
     private static final Pattern SECTION = Pattern.compile(
             "([一二三四五六七八九十]+)[、.．]\\s*(.+?)方面\\s*[（(]\\s*共\\s*(\\d+)\\s*项\\s*[）)]");
-    private static final Pattern NUMBER = Pattern.compile("\\d{1,7}");
+    /** Measure numbers and declared counts have at most this many digits, so they fit an int. */
+    private static final int MAX_DIGITS = 7;
+    private static final Pattern NUMBER = Pattern.compile("\\d{1," + MAX_DIGITS + "}");
     private static final String BODY_SEPARATOR = "、";
     private static final String SENTENCE_END = "。";
     private static final int MEASURE_CELLS = 4;
@@ -209,6 +211,11 @@ public final class ListParser {
                     throw error(cell, "unknown category " + quote(category) + known("categories", knownCategories)
                             + nearest(category, knownCategories));
                 }
+                String declared = heading.group(3);
+                if (declared.length() > MAX_DIGITS) {
+                    throw error(cell, "section " + heading.group(1) + " declares " + declared
+                            + " measures; expected a count below " + (int) Math.pow(10, MAX_DIGITS));
+                }
                 List<ParsedMeasure> measures = new ArrayList<>();
                 while (next < cells.size() && !SECTION.matcher(cells.get(next).text()).matches()) {
                     ParsedMeasure measure = readMeasure(lastMeasure, measureLines);
@@ -216,8 +223,8 @@ public final class ListParser {
                     lastMeasure = measure.number();
                     measures.add(measure);
                 }
-                sections.add(new ParsedSection(number, cell.text(), category,
-                        Integer.parseInt(heading.group(3)), cell.line(), measures));
+                sections.add(new ParsedSection(number, cell.text(), category, Integer.parseInt(declared),
+                        cell.line(), measures));
             }
             if (sections.isEmpty()) {
                 throw new SourceException(file, 0, "no section heading found; expected headings such as "

@@ -142,4 +142,11 @@ class ParserErrorTest {
         SourceException error = assertThrows(SourceException.class, () -> GraphStore.create().data(data).build());
         assertEquals(sourceFile(data) + ": the file is not valid UTF-8 text; expected a UTF-8 list", error.getMessage());
     }
+
+    @Test
+    void declaredCountTooLargeForANumber() {
+        String source = replaceOnce(original(), "一、科技金融创新方面（共7项）", "一、科技金融创新方面（共99999999999项）");
+        assertEquals(at(9) + "section 一 declares 99999999999 measures; expected a count below 10000000",
+                buildError(source));
+    }
 }
