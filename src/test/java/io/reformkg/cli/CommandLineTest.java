@@ -119,4 +119,13 @@ class CommandLineTest {
         assertEquals(List.of("error: the IRI base \"not an iri\" is not a valid IRI: Illegal character in path"),
                 run.err().lines().toList());
     }
+
+    @Test
+    void ontologyDocsWritesTheCommittedDocument() throws IOException {
+        Path out = dir.resolve("ontology.md");
+        CliRun run = CliRun.of("ontology-docs", "--out", out.toString());
+        assertEquals(0, run.status(), run.err());
+        assertEquals(List.of("wrote " + out), run.out().lines().toList());
+        assertEquals(Files.readString(Path.of("docs", "ontology.md")), Files.readString(out));
+    }
 }
