@@ -341,7 +341,9 @@ public final class ListParser {
     }
 
     private static String quote(String text) {
-        String shown = text.length() > 60 ? text.substring(0, 60) + "…" : text;
+        // cut by code points: a cut inside a surrogate pair would put half a character in the message
+        String shown = text.codePointCount(0, text.length()) > 60
+                ? text.substring(0, text.offsetByCodePoints(0, 60)) + "…" : text;
         return "\"" + shown + "\"";
     }
 

@@ -149,4 +149,12 @@ class ParserErrorTest {
         assertEquals(at(9) + "section 一 declares 99999999999 measures; expected a count below 10000000",
                 buildError(source));
     }
+
+    @Test
+    void longCellsAreCutBetweenCharacters() {
+        String cell = "x".repeat(59) + "\uD83D\uDE00\uD83D\uDE00";
+        String source = replaceOnce(original(), "\t指导部门\n", "\t" + cell + "\n");
+        assertEquals(at(6) + "expected the table header cell \"指导部门\" (header: 序号 | 改革举措 | 主要内容 | 指导部门 | "
+                + "推广范围), found \"" + "x".repeat(59) + "\uD83D\uDE00…\"", buildError(source));
+    }
 }

@@ -86,6 +86,7 @@ class ParserFuzzTest {
         String prefix = SOURCE + (error.line() > 0 ? ":" + error.line() : "") + ": ";
         assertTrue(error.getMessage().startsWith(prefix), error.getMessage());
         assertTrue(error.getMessage().length() > prefix.length() + 10, "the problem is spelled out: " + error.getMessage());
+        assertTrue(StandardCharsets.UTF_8.newEncoder().canEncode(error.getMessage()), "whole characters only");
     }
 
     private static Path scratchData() {
