@@ -110,8 +110,9 @@ class ParserFuzzTest {
         Set<String> kept = new HashSet<>();
         for (PilotRegion region : full.pilotRegions()) {
             for (String code : region.members()) {
-                for (String at = code; at != null && kept.add(at); at = byCode.get(at).parentCode()) {
-                    // walks up to the province
+                String at = code;
+                while (at != null && kept.add(at)) {
+                    at = byCode.get(at).parentCode();
                 }
             }
         }

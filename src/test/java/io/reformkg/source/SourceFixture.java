@@ -1,6 +1,6 @@
 package io.reformkg.source;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +32,7 @@ final class SourceFixture {
     /** The text with the single occurrence of {@code from} replaced; fails if it is absent or repeated. */
     static String replaceOnce(String text, String from, String to) {
         int at = text.indexOf(from);
-        assertEquals(true, at >= 0 && text.indexOf(from, at + 1) < 0,
+        assertTrue(at >= 0 && text.indexOf(from, at + 1) < 0,
                 "the edit target must occur exactly once: " + from);
         return text.substring(0, at) + to + text.substring(at + from.length());
     }
