@@ -183,9 +183,7 @@ public final class OntologyDocs {
         } else {
             List<Statement> uses = data.listStatements(null, data.createProperty(term.getURI()), (RDFNode) null).toList();
             if (!uses.isEmpty()) {
-                Statement use = uses.stream().min(Comparator.comparing((Statement s) -> s.getSubject().getURI().length())
-                        .thenComparing(s -> s.getSubject().getURI()).thenComparing(s -> node(s.getObject()))).orElseThrow();
-                row(out, "In the graph 图中", uses.size() + " statement(s), e.g. " + triple(use));
+                row(out, "In the graph 图中", uses.size() + " statement(s), e.g. " + triple(exampleOf(uses)));
                 return;
             }
         }
@@ -227,13 +225,22 @@ public final class OntologyDocs {
                 .sorted(Comparator.comparing(this::shortName)).toList();
         for (Property property : properties) {
             List<Statement> uses = data.listStatements(null, property, (RDFNode) null).toList();
-            Statement use = uses.stream().filter(s -> s.getSubject().isURIResource())
-                    .min(Comparator.comparing((Statement s) -> s.getSubject().getURI().length())
-                            .thenComparing(s -> s.getSubject().getURI()).thenComparing(s -> node(s.getObject())))
-                    .orElseThrow();
             out.append("| ").append(shortName(property)).append(" | ").append(uses.size()).append(" | ")
-                    .append(triple(use)).append(" |\n");
+                    .append(triple(exampleOf(uses))).append(" |\n");
         }
+    }
+
+    /**
+     * The same example on every run: the statement with the shortest subject IRI (blank subjects
+     * last), then the first in order.
+     */
+    private Statement exampleOf(List<Statement> statements) {
+        return statements.stream()
+                .min(Comparator.comparing((Statement s) -> s.getSubject().isAnon())
+                        .thenComparing(s -> s.getSubject().isAnon() ? 0 : s.getSubject().getURI().length())
+                        .thenComparing(s -> s.getSubject().isAnon() ? "" : s.getSubject().getURI())
+                        .thenComparing(s -> node(s.getObject())))
+                .orElseThrow();
     }
 
     private static void row(StringBuilder out, String name, String value) {

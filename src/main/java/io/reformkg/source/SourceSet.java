@@ -97,13 +97,17 @@ public final class SourceSet implements Iterable<ParsedList> {
         } catch (IOException e) {
             throw new SourceException(manifest, 0, "cannot read the manifest: " + e.getMessage());
         }
-        if (parsed.sources() == null || parsed.sources().isEmpty()) {
+        if (parsed == null || parsed.sources() == null || parsed.sources().isEmpty()) {
             throw new SourceException(manifest, 0, "the manifest lists no sources; expected at least one entry "
                     + "under \"sources\"");
         }
         Set<Integer> batches = new HashSet<>();
         Set<String> files = new HashSet<>();
         for (SourceEntry entry : parsed.sources()) {
+            if (entry == null) {
+                throw new SourceException(manifest, 0, "the manifest lists an empty (null) source entry; expected "
+                        + "{\"batch\": 3, \"title\": \"…\", \"file\": \"….txt\"}");
+            }
             if (entry.batch() < 1) {
                 throw new SourceException(manifest, 0, "the source entry for file \"" + entry.file()
                         + "\" lacks a positive batch number; expected for example \"batch\": 3");

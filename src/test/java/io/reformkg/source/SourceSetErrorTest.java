@@ -73,6 +73,22 @@ class SourceSetErrorTest {
     }
 
     @Test
+    void manifestWithANullEntry() throws IOException {
+        Files.writeString(manifest(), "{\"sources\": [null]}");
+        assertEquals(manifest() + ": the manifest lists an empty (null) source entry; expected {\"batch\": 3, "
+                + "\"title\": \"…\", \"file\": \"….txt\"}", buildError(SourceException.class));
+    }
+
+    @Test
+    void manifestWithoutSources() throws IOException {
+        for (String json : new String[] {"{}", "null", "{\"sources\": []}"}) {
+            Files.writeString(manifest(), json);
+            assertEquals(manifest() + ": the manifest lists no sources; expected at least one entry under \"sources\"",
+                    buildError(SourceException.class), json);
+        }
+    }
+
+    @Test
     void referenceFileIsNotJson() throws IOException {
         Path bodies = data.resolve("reference").resolve("bodies.json");
         Files.writeString(bodies, "{\"bodies\": [\n{\"id\": \"MOST\"\n", StandardCharsets.UTF_8);
@@ -88,5 +104,15 @@ class SourceSetErrorTest {
         String text = Files.readString(bodies).replace("\"successor\": \"NFRA\"", "\"successor\": \"CSRC\"");
         Files.writeString(bodies, text);
         assertEquals(bodies + ": body CBIRC names unknown successor \"CSRC\"", buildError(ReferenceException.class));
+    }
+
+    @Test
+    void referenceFileWithoutData() throws IOException {
+        Path categories = data.resolve("reference").resolve("categories.json");
+        Files.writeString(categories, "null");
+        assertEquals(categories + ": the file holds no data (null or empty); expected a JSON object",
+                buildError(ReferenceException.class));
+        Files.writeString(categories, "{\"attribution\": \"x\"}");
+        assertEquals(categories + ": missing required field \"categories\"", buildError(ReferenceException.class));
     }
 }
