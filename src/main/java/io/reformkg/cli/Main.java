@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "reform-kg", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Knowledge graph of China's innovation reform measures.",
         subcommands = {BuildCommand.class, ValidateCommand.class, ServeCommand.class, ExportCommand.class,
-                GenerateCommand.class, QueriesCommand.class, QueryCommand.class,
+                GenerateCommand.class, QueriesCommand.class, QueryCommand.class, OntologyDocsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     static final int INPUT_ERROR = 2;

@@ -4,6 +4,7 @@ import io.reformkg.graph.GraphBuilder;
 import io.reformkg.graph.IriScheme;
 import io.reformkg.reference.ReferenceData;
 import io.reformkg.source.SourceSet;
+import io.reformkg.store.GraphStore;
 import io.reformkg.validation.Finding;
 import io.reformkg.validation.ValidationResult;
 import io.reformkg.validation.Validator;
@@ -27,6 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
+        GraphStore.requireDataFolder(dataOptions.data);
         ReferenceData reference = ReferenceData.load(dataOptions.data);
         SourceSet sources = SourceSet.open(dataOptions.data, reference);
         Dataset dataset = GraphBuilder.create().iris(new IriScheme(dataOptions.base))

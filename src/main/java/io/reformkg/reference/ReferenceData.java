@@ -94,6 +94,9 @@ public record ReferenceData(List<Body> bodies, List<Term> bodyKinds, List<Term> 
     private static <T> T readJson(Path file, Class<T> type) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             T value = JSON.readValue(reader, type);
+            if (value == null) {
+                throw new ReferenceException(file, 0, "the file holds no data (null or empty); expected a JSON object");
+            }
             requireNoNulls(file, JSON.valueToTree(value), "");
             return value;
         } catch (JsonProcessingException e) {

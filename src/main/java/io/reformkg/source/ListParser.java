@@ -36,8 +36,11 @@ public final class ListParser {
     private static final String HEADER_TEXT = String.join(" | ", HEADER);
     private static final Pattern SECTION = Pattern.compile(
             "([一二三四五六七八九十]+)[、.．]\\s*(.+?)方面\\s*[（(]\\s*共\\s*(\\d+)\\s*项\\s*[）)]");
-    private static final Pattern NUMBER = Pattern.compile("\\d{1,7}");
+    /** Measure numbers and declared counts have at most this many digits, so they fit an int. */
+    private static final int MAX_DIGITS = 7;
+    private static final Pattern NUMBER = Pattern.compile("\\d{1," + MAX_DIGITS + "}");
     private static final String BODY_SEPARATOR = "、";
+    private static final String SENTENCE_END = "。";
     private static final int MEASURE_CELLS = 4;
     private static final String CHINESE_DIGITS = "一二三四五六七八九";
 
@@ -208,6 +211,11 @@ public final class ListParser {
                     throw error(cell, "unknown category " + quote(category) + known("categories", knownCategories)
                             + nearest(category, knownCategories));
                 }
+                String declared = heading.group(3);
+                if (declared.length() > MAX_DIGITS) {
+                    throw error(cell, "section " + heading.group(1) + " declares " + declared
+                            + " measures; expected a count below " + (int) Math.pow(10, MAX_DIGITS));
+                }
                 List<ParsedMeasure> measures = new ArrayList<>();
                 while (next < cells.size() && !SECTION.matcher(cells.get(next).text()).matches()) {
                     ParsedMeasure measure = readMeasure(lastMeasure, measureLines);
@@ -215,8 +223,8 @@ public final class ListParser {
                     lastMeasure = measure.number();
                     measures.add(measure);
                 }
-                sections.add(new ParsedSection(number, cell.text(), category,
-                        Integer.parseInt(heading.group(3)), cell.line(), measures));
+                sections.add(new ParsedSection(number, cell.text(), category, Integer.parseInt(declared),
+                        cell.line(), measures));
             }
             if (sections.isEmpty()) {
                 throw new SourceException(file, 0, "no section heading found; expected headings such as "
@@ -295,7 +303,11 @@ public final class ListParser {
             if (fields.size() < 2 || !looksLikeBodies(fields.get(fields.size() - 2).text())) {
                 return "guiding bodies";
             }
-            return fields.size() == 2 ? "title and content" : "content";
+            if (fields.size() == 2) {
+                return "title and content";
+            }
+            // Contents are sentences ending in "。"; titles never are, so the one text cell left tells which is gone.
+            return fields.get(0).text().endsWith(SENTENCE_END) ? "title" : "content";
         }
 
         private boolean looksLikeBodies(String text) {
@@ -329,7 +341,9 @@ public final class ListParser {
     }
 
     private static String quote(String text) {
-        String shown = text.length() > 60 ? text.substring(0, 60) + "…" : text;
+        // cut by code points: a cut inside a surrogate pair would put half a character in the message
+        String shown = text.codePointCount(0, text.length()) > 60
+                ? text.substring(0, text.offsetByCodePoints(0, 60)) + "…" : text;
         return "\"" + shown + "\"";
     }
 

@@ -9,6 +9,7 @@ import io.reformkg.reference.Term;
 import io.reformkg.reference.Scope;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -24,9 +25,8 @@ import java.util.Set;
 public final class SourceSet implements Iterable<ParsedList> {
     public static final String MANIFEST = "manifest.json";
 
+    // Lenient on purpose: titleEn is optional, and readManifest checks each required field with its own message.
     private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
@@ -90,20 +90,29 @@ public final class SourceSet implements Iterable<ParsedList> {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new SourceException(manifest, line, "malformed manifest: " + e.getOriginalMessage()
                     + "; expected {\"sources\": [{\"batch\": 3, \"title\": \"…\", \"file\": \"….txt\"}]}");
+        } catch (NoSuchFileException e) {
+            throw new SourceException(manifest, 0, "the manifest does not exist; expected sources/" + MANIFEST
+                    + " listing the source files, for example {\"sources\": [{\"batch\": 3, \"title\": \"…\", "
+                    + "\"file\": \"….txt\"}]}");
         } catch (IOException e) {
             throw new SourceException(manifest, 0, "cannot read the manifest: " + e.getMessage());
         }
-        if (parsed.sources() == null || parsed.sources().isEmpty()) {
+        if (parsed == null || parsed.sources() == null || parsed.sources().isEmpty()) {
             throw new SourceException(manifest, 0, "the manifest lists no sources; expected at least one entry "
                     + "under \"sources\"");
         }
         Set<Integer> batches = new HashSet<>();
         Set<String> files = new HashSet<>();
         for (SourceEntry entry : parsed.sources()) {
-            String what = "source entry for batch " + entry.batch();
-            if (entry.batch() < 1) {
-                throw new SourceException(manifest, 0, what + ": expected a positive batch number");
+            if (entry == null) {
+                throw new SourceException(manifest, 0, "the manifest lists an empty (null) source entry; expected "
+                        + "{\"batch\": 3, \"title\": \"…\", \"file\": \"….txt\"}");
             }
+            if (entry.batch() < 1) {
+                throw new SourceException(manifest, 0, "the source entry for file \"" + entry.file()
+                        + "\" lacks a positive batch number; expected for example \"batch\": 3");
+            }
+            String what = "source entry for batch " + entry.batch();
             if (entry.title() == null || entry.title().isBlank() || entry.file() == null || entry.file().isBlank()) {
                 throw new SourceException(manifest, 0, what + ": expected a \"title\" and a \"file\"");
             }

@@ -70,10 +70,7 @@ public final class GraphStore implements AutoCloseable {
         }
 
         public GraphStore build() {
-            if (!Files.isDirectory(data)) {
-                throw new IllegalArgumentException("the data folder " + data.toAbsolutePath()
-                        + " does not exist; expected a folder with sources/ and reference/ (see README)");
-            }
+            requireDataFolder(data);
             String version = DataVersion.of(data, iris.base());
             return tdb2 == null ? buildInMemory(version) : openTdb2(version);
         }
@@ -126,6 +123,14 @@ public final class GraphStore implements AutoCloseable {
                 throw new BuildFailedException(validation.violations());
             }
             return validation;
+        }
+    }
+
+    /** Fails with a message a user can act on when {@code data} is not a folder. */
+    public static void requireDataFolder(Path data) {
+        if (!Files.isDirectory(data)) {
+            throw new IllegalArgumentException("the data folder " + data.toAbsolutePath()
+                    + " does not exist; expected a folder with sources/ and reference/ (see README)");
         }
     }
 

@@ -1,0 +1,118 @@
+package io.reformkg.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.reformkg.reference.ReferenceException;
+import io.reformkg.store.GraphStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A broken manifest or reference file stops the build with a message naming the file and the problem. */
+class SourceSetErrorTest {
+    @TempDir
+    Path dir;
+    private Path data;
+
+    @BeforeEach
+    void copyData() {
+        data = dir.resolve("data");
+        SourceFixture.copyTree(SourceFixture.DATA, data);
+    }
+
+    private String buildError(Class<? extends RuntimeException> kind) {
+        return assertThrows(kind, () -> GraphStore.create().data(data).build()).getMessage();
+    }
+
+    private Path manifest() {
+        return data.resolve("sources").resolve(SourceSet.MANIFEST);
+    }
+
+    @Test
+    void manifestNamesAMissingFile() throws IOException {
+        Files.writeString(manifest(), "{\"sources\": [{\"batch\": 3, \"title\": \"第三批\", \"file\": \"batch-3.txt\"}]}");
+        assertEquals(manifest() + ": source entry for batch 3: the file \"batch-3.txt\" does not exist in "
+                + manifest().getParent(), buildError(SourceException.class));
+    }
+
+    @Test
+    void manifestIsNotJson() throws IOException {
+        Files.writeString(manifest(), "{\n  \"sources\": [\n    {\"batch\": 3,, }\n  ]\n}");
+        String message = buildError(SourceException.class);
+        assertEquals(manifest() + ":3: malformed manifest: Unexpected character (',' (code 44)): was expecting "
+                + "double-quote to start field name; expected {\"sources\": [{\"batch\": 3, \"title\": \"…\", "
+                + "\"file\": \"….txt\"}]}", message);
+    }
+
+    @Test
+    void manifestIsMissing() throws IOException {
+        Files.delete(manifest());
+        assertEquals(manifest() + ": the manifest does not exist; expected sources/manifest.json listing the source "
+                + "files, for example {\"sources\": [{\"batch\": 3, \"title\": \"…\", \"file\": \"….txt\"}]}",
+                buildError(SourceException.class));
+    }
+
+    @Test
+    void manifestPointsOutsideTheSourcesFolder() throws IOException {
+        Files.writeString(manifest(), "{\"sources\": [{\"batch\": 3, \"title\": \"第三批\", \"file\": \"../reference/bodies.json\"}]}");
+        assertEquals(manifest() + ": source entry for batch 3: expected a plain file name inside sources/, found "
+                + "\"../reference/bodies.json\"", buildError(SourceException.class));
+    }
+
+    @Test
+    void manifestEntryWithoutBatch() throws IOException {
+        Files.writeString(manifest(), "{\"sources\": [{\"title\": \"第三批\", \"file\": \"x.txt\"}]}");
+        assertEquals(manifest() + ": the source entry for file \"x.txt\" lacks a positive batch number; expected for "
+                + "example \"batch\": 3",
+                buildError(SourceException.class));
+    }
+
+    @Test
+    void manifestWithANullEntry() throws IOException {
+        Files.writeString(manifest(), "{\"sources\": [null]}");
+        assertEquals(manifest() + ": the manifest lists an empty (null) source entry; expected {\"batch\": 3, "
+                + "\"title\": \"…\", \"file\": \"….txt\"}", buildError(SourceException.class));
+    }
+
+    @Test
+    void manifestWithoutSources() throws IOException {
+        for (String json : new String[] {"{}", "null", "{\"sources\": []}"}) {
+            Files.writeString(manifest(), json);
+            assertEquals(manifest() + ": the manifest lists no sources; expected at least one entry under \"sources\"",
+                    buildError(SourceException.class), json);
+        }
+    }
+
+    @Test
+    void referenceFileIsNotJson() throws IOException {
+        Path bodies = data.resolve("reference").resolve("bodies.json");
+        Files.writeString(bodies, "{\"bodies\": [\n{\"id\": \"MOST\"\n", StandardCharsets.UTF_8);
+        String message = buildError(ReferenceException.class);
+        assertEquals(bodies + ":3: malformed reference data: Unexpected end-of-input: expected close marker for "
+                + "Object (start marker at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` "
+                + "disabled); line: 2, column: 1])", message);
+    }
+
+    @Test
+    void referenceNamesAnUnknownSuccessor() throws IOException {
+        Path bodies = data.resolve("reference").resolve("bodies.json");
+        String text = Files.readString(bodies).replace("\"successor\": \"NFRA\"", "\"successor\": \"CSRC\"");
+        Files.writeString(bodies, text);
+        assertEquals(bodies + ": body CBIRC names unknown successor \"CSRC\"", buildError(ReferenceException.class));
+    }
+
+    @Test
+    void referenceFileWithoutData() throws IOException {
+        Path categories = data.resolve("reference").resolve("categories.json");
+        Files.writeString(categories, "null");
+        assertEquals(categories + ": the file holds no data (null or empty); expected a JSON object",
+                buildError(ReferenceException.class));
+        Files.writeString(categories, "{\"attribution\": \"x\"}");
+        assertEquals(categories + ": missing required field \"categories\"", buildError(ReferenceException.class));
+    }
+}
