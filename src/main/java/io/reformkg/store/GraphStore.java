@@ -2,7 +2,9 @@ package io.reformkg.store;
 
 import io.reformkg.graph.GraphBuilder;
 import io.reformkg.graph.IriScheme;
+import io.reformkg.inference.Inference;
 import io.reformkg.reference.ReferenceData;
+import io.reformkg.search.SearchIndex;
 import io.reformkg.source.SourceSet;
 import io.reformkg.validation.ValidationResult;
 import io.reformkg.validation.Validator;
@@ -13,7 +15,8 @@ import org.apache.jena.query.Dataset;
 
 /**
  * The entry point of the store stage: runs the pipeline (reference data and sources → graph →
- * SHACL validation) and holds the resulting dataset, read-only from then on. Build one with
+ * inference → SHACL validation of the union, inferred graph included → full-text index) and
+ * holds the resulting dataset, read-only from then on. Build one with
  * {@link #create()}; a graph that violates the shapes is never stored.
  */
 public final class GraphStore implements AutoCloseable {
@@ -36,6 +39,7 @@ public final class GraphStore implements AutoCloseable {
     public static final class Builder {
         private Path data = Path.of("data");
         private IriScheme iris = IriScheme.defaults();
+        private Path textIndex;
 
         private Builder() {
         }
@@ -51,6 +55,12 @@ public final class GraphStore implements AutoCloseable {
             return this;
         }
 
+        /** Keeps the full-text index on disk in this folder; by default it is in memory. */
+        public Builder textIndex(Path dir) {
+            this.textIndex = dir;
+            return this;
+        }
+
         public GraphStore build() {
             if (!Files.isDirectory(data)) {
                 throw new IllegalArgumentException("the data folder " + data.toAbsolutePath()
@@ -60,11 +70,17 @@ public final class GraphStore implements AutoCloseable {
             ReferenceData reference = ReferenceData.load(data);
             SourceSet sources = SourceSet.open(data, reference);
             Dataset dataset = GraphBuilder.create().iris(iris).reference(reference).sources(sources).build();
+            Inference.materialise(dataset, iris);
             ValidationResult validation = Validator.withDefaultShapes().validate(dataset);
             if (!validation.conforms()) {
                 throw new BuildFailedException(validation.violations());
             }
-            return new GraphStore(dataset, iris, validation, version);
+            return new GraphStore(withTextIndex(dataset), iris, validation, version);
+        }
+
+        /** The dataset as served: wrapped with the Chinese full-text index of its measures. */
+        private Dataset withTextIndex(Dataset dataset) {
+            return SearchIndex.create().directory(textIndex).build(dataset);
         }
     }
 
