@@ -31,22 +31,23 @@ public final class Inference {
      * one write transaction. Returns the number of inferred triples.
      */
     public static long materialise(Dataset dataset, IriScheme iris) {
-        UpdateRequest rules = rules(iris);
+        UpdateRequest rules = rules(read(), iris);
         return Txn.calculateWrite(dataset, () -> {
             UpdateExecution.dataset(dataset).update(rules).execute();
             return dataset.getNamedModel(iris.inferredGraph()).size();
         });
     }
 
-    /** The rule file with the IRI base and the inferred graph bound. */
-    static UpdateRequest rules(IriScheme iris) {
-        ParameterizedSparqlString text = new ParameterizedSparqlString(read());
+    /** The rules with the IRI base and the inferred graph bound; a syntax error names the rule file's line. */
+    static UpdateRequest rules(String rules, IriScheme iris) {
+        ParameterizedSparqlString text = new ParameterizedSparqlString(rules);
         text.setBaseUri(iris.base());
         text.setIri("inferred", iris.inferredGraph());
         try {
             return text.asUpdate();
         } catch (QueryParseException e) {
-            throw new IllegalStateException(RULES_RESOURCE + ": line " + e.getLine() + ": " + e.getMessage(), e);
+            // the bound text starts with one extra line: BASE <...>
+            throw new IllegalStateException(RULES_RESOURCE + ":" + (e.getLine() - 1) + ": " + e.getMessage(), e);
         }
     }
 

@@ -207,6 +207,16 @@ class InferenceTest {
                 violations::toString);
     }
 
+    @Test
+    void aSyntaxErrorInTheRulesNamesTheFileAndLine() {
+        String broken = "PREFIX rkg: <https://w3id.org/reform-kg/def/>\n"
+                + "INSERT { GRAPH ?inferred { ?a rkg:guides ?b } }\n"
+                + "WHERE { ?b rkg:leadBody ?a ] }\n";
+        IllegalStateException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Inference.rules(broken, IRIS));
+        assertTrue(error.getMessage().startsWith(Inference.RULES_RESOURCE + ":3: "), error.getMessage());
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static Set<Integer> measuresIn(String place, Model data) {
