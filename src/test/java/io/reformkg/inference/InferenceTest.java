@@ -2,6 +2,7 @@ package io.reformkg.inference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.reformkg.graph.IriScheme;
@@ -16,12 +17,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
@@ -31,6 +35,7 @@ import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.system.Txn;
@@ -105,7 +110,7 @@ class InferenceTest {
         Set<Resource> measures = union(store.dataset()).listSubjectsWithProperty(RDF.type, RKG.Measure).toSet();
         assertEquals(16, measures.size());
         Model data = union(store.dataset());
-        Set<Resource> divisions = new java.util.HashSet<>();
+        Set<Resource> divisions = new HashSet<>();
         for (Resource level : List.of(RKG.Province, RKG.PrefectureCity, RKG.County)) {
             divisions.addAll(data.listSubjectsWithProperty(RDF.type, level).toSet());
         }
@@ -203,7 +208,7 @@ class InferenceTest {
         });
         List<Finding> violations = Validator.withDefaultShapes().validate(broken).violations();
         assertEquals(Set.of(IRIS.coGuidance("PBOC", "CBIRC"), IRIS.body("GACC")),
-                violations.stream().map(Finding::focusNode).collect(java.util.stream.Collectors.toSet()),
+                violations.stream().map(Finding::focusNode).collect(Collectors.toSet()),
                 violations::toString);
     }
 
@@ -212,7 +217,7 @@ class InferenceTest {
         String broken = "PREFIX rkg: <https://w3id.org/reform-kg/def/>\n"
                 + "INSERT { GRAPH ?inferred { ?a rkg:guides ?b } }\n"
                 + "WHERE { ?b rkg:leadBody ?a ] }\n";
-        IllegalStateException error = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+        IllegalStateException error = assertThrows(IllegalStateException.class,
                 () -> Inference.rules(broken, IRIS));
         assertTrue(error.getMessage().startsWith(Inference.RULES_RESOURCE + ":3: "), error.getMessage());
     }
@@ -260,7 +265,7 @@ class InferenceTest {
         return Txn.calculateRead(store.dataset(), () -> {
             try (QueryExecution execution = QueryExecution.dataset(store.dataset()).query(query.asQuery()).build()) {
                 ResultSet results = execution.execSelect();
-                List<QuerySolution> rows = new java.util.ArrayList<>();
+                List<QuerySolution> rows = new ArrayList<>();
                 results.forEachRemaining(rows::add);
                 return rows;
             }
@@ -284,13 +289,13 @@ class InferenceTest {
         return uris(inferred.listObjectsOfProperty(inferred.createResource(IRIS.body(body)), RKG.currentSuccessor).toList());
     }
 
-    private static Set<String> uris(List<? extends org.apache.jena.rdf.model.RDFNode> nodes) {
+    private static Set<String> uris(List<? extends RDFNode> nodes) {
         Set<String> uris = new TreeSet<>();
         nodes.forEach(node -> uris.add(node.asResource().getURI()));
         return uris;
     }
 
-    private static Set<Integer> measureNumbers(List<? extends org.apache.jena.rdf.model.RDFNode> nodes) {
+    private static Set<Integer> measureNumbers(List<? extends RDFNode> nodes) {
         Set<Integer> numbers = new TreeSet<>();
         String prefix = IRIS.measure(3, 0).replaceAll("0$", "");
         nodes.forEach(node -> numbers.add(Integer.parseInt(node.asResource().getURI().substring(prefix.length()))));
