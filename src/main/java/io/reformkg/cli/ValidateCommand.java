@@ -2,6 +2,7 @@ package io.reformkg.cli;
 
 import io.reformkg.graph.GraphBuilder;
 import io.reformkg.graph.IriScheme;
+import io.reformkg.inference.Inference;
 import io.reformkg.reference.ReferenceData;
 import io.reformkg.source.SourceSet;
 import io.reformkg.store.GraphStore;
@@ -31,8 +32,9 @@ final class ValidateCommand implements Callable<Integer> {
         GraphStore.requireDataFolder(dataOptions.data);
         ReferenceData reference = ReferenceData.load(dataOptions.data);
         SourceSet sources = SourceSet.open(dataOptions.data, reference);
-        Dataset dataset = GraphBuilder.create().iris(new IriScheme(dataOptions.base))
-                .reference(reference).sources(sources).build();
+        IriScheme iris = new IriScheme(dataOptions.base);
+        Dataset dataset = GraphBuilder.create().iris(iris).reference(reference).sources(sources).build();
+        Inference.materialise(dataset, iris);
         ValidationResult result = Validator.withDefaultShapes().validate(dataset);
         for (Finding finding : result.findings()) {
             stdout.println(finding);

@@ -1,6 +1,7 @@
 package io.reformkg.store;
 
 import io.reformkg.graph.Ontology;
+import io.reformkg.inference.Inference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
  */
 public final class DataVersion {
     private static final List<String> BUILD_RESOURCES = List.of(Ontology.ONTOLOGY_RESOURCE,
-            Ontology.SHAPES_RESOURCE, "ontology/inference.rules");
+            Ontology.SHAPES_RESOURCE, Inference.RULES_RESOURCE);
 
     private DataVersion() {
     }

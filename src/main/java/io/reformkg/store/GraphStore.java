@@ -3,7 +3,9 @@ package io.reformkg.store;
 import io.reformkg.graph.GraphBuilder;
 import io.reformkg.graph.IriScheme;
 import io.reformkg.graph.Prefixes;
+import io.reformkg.inference.Inference;
 import io.reformkg.reference.ReferenceData;
+import io.reformkg.search.SearchIndex;
 import io.reformkg.source.SourceSet;
 import io.reformkg.validation.ValidationResult;
 import io.reformkg.validation.Validator;
@@ -18,9 +20,10 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * The entry point of the store stage: runs the pipeline (reference data and sources → graph →
- * SHACL validation) and holds the resulting dataset, read-only from then on. Build one with
- * {@link #create()}; a graph that violates the shapes is never stored. The dataset lives in
- * memory, or in a TDB2 folder that is reused while the inputs are unchanged.
+ * inference → SHACL validation of the union, inferred graph included → full-text index) and
+ * holds the resulting dataset, read-only from then on. Build one with {@link #create()}; a graph
+ * that violates the shapes is never stored. The dataset lives in memory, or in a TDB2 folder
+ * that is reused while the inputs are unchanged.
  */
 public final class GraphStore implements AutoCloseable {
     private final Dataset dataset;
@@ -45,6 +48,7 @@ public final class GraphStore implements AutoCloseable {
         private Path data = Path.of("data");
         private IriScheme iris = IriScheme.defaults();
         private Path tdb2;
+        private Path textIndex;
 
         private Builder() {
         }
@@ -69,6 +73,12 @@ public final class GraphStore implements AutoCloseable {
             return this;
         }
 
+        /** Keeps the full-text index on disk in this folder; by default it is in memory. */
+        public Builder textIndex(Path dir) {
+            this.textIndex = dir;
+            return this;
+        }
+
         public GraphStore build() {
             requireDataFolder(data);
             String version = DataVersion.of(data, iris.base());
@@ -78,7 +88,7 @@ public final class GraphStore implements AutoCloseable {
         private GraphStore buildInMemory(String version) {
             Dataset dataset = DatasetFactory.createTxnMem();
             ValidationResult validation = runPipeline(dataset);
-            return new GraphStore(dataset, iris, validation, version, true);
+            return new GraphStore(withTextIndex(dataset), iris, validation, version, true);
         }
 
         private GraphStore openTdb2(String version) {
@@ -86,7 +96,8 @@ public final class GraphStore implements AutoCloseable {
             Optional<Path> current = location.current(version);
             if (current.isPresent()) {
                 Dataset dataset = Tdb2Location.connect(current.get());
-                return new GraphStore(dataset, iris, Tdb2Location.readFindings(current.get()), version, false);
+                return new GraphStore(withTextIndex(dataset), iris, Tdb2Location.readFindings(current.get()), version,
+                        false);
             }
             Path building = location.startBuild();
             Dataset dataset = Tdb2Location.connect(building);
@@ -98,12 +109,21 @@ public final class GraphStore implements AutoCloseable {
                 Tdb2Location.release(dataset);
             }
             Path store = location.commit(building, version);
-            return new GraphStore(Tdb2Location.connect(store), iris, validation, version, true);
+            return new GraphStore(withTextIndex(Tdb2Location.connect(store)), iris, validation, version, true);
+        }
+
+        /**
+         * The dataset as served: wrapped with the Chinese full-text index of its measures, built
+         * afresh from what the dataset holds (in memory unless {@link #textIndex(Path)} is given).
+         */
+        private Dataset withTextIndex(Dataset dataset) {
+            return SearchIndex.create().directory(textIndex).build(dataset);
         }
 
         /** The build pipeline, one method per step, run into an empty dataset. */
         private ValidationResult runPipeline(Dataset dataset) {
             loadGraphs(dataset);
+            Inference.materialise(dataset, iris);
             return validate(dataset);
         }
 

@@ -41,6 +41,7 @@ public final class RKG {
     public static final Property promotedIn = property("promotedIn");
     public static final Property memberArea = property("memberArea");
     public static final Property within = property("within");
+    public static final Property containsRegion = property("containsRegion");
     public static final Property involvedInCategory = property("involvedInCategory");
     public static final Property coGuides = property("coGuides");
     public static final Property currentSuccessor = property("currentSuccessor");

@@ -397,7 +397,7 @@ class LinkedDataServerTest {
                     "text/turtle").statusCode(), example.getURI());
         }
         List<Node> subsets = objects(description, dataset, VOID.subset.asNode());
-        assertEquals(3, subsets.size(), "ontology, reference and source graphs");
+        assertEquals(4, subsets.size(), "ontology, reference, source and inferred graphs");
         for (Node graph : subsets) {
             assertEquals(303, server.get(new IriMapper(IRIS).path(graph.getURI()).orElseThrow(), "Accept",
                     "text/turtle").statusCode(), "a named graph's IRI dereferences: " + graph.getURI());

@@ -1,0 +1,144 @@
+# Reform KG inference rules: what the ontology implies, materialised at build time so plain
+# SPARQL finds it without a reasoner. SPARQL 1.1 Update, run top to bottom in one write
+# transaction by io.reformkg.inference.Inference (see docs/inference.md).
+#
+# The caller binds two things (ParameterizedSparqlString):
+#   BASE       the IRI base of the data (IRI("coguidance/...") resolves against it), and
+#   ?inferred  the named graph that receives every inferred triple ({base}graph/inferred).
+# Patterns read <urn:x-arq:UnionGraph>, the union of all named graphs, so a rule sees the
+# asserted graphs and what the rules above it inferred.
+#
+# Every rule is linear in the number of measures: nothing here joins measures with places.
+# "Where does a measure apply" stays one join at query time:
+#   ?place rkg:within ?region . ?scope rkg:coversRegion ?region . ?measure rkg:promotionScope ?scope
+
+PREFIX rkg:    <https://w3id.org/reform-kg/def/>
+PREFIX eli:    <http://data.europa.eu/eli/ontology#>
+PREFIX org:    <http://www.w3.org/ns/org#>
+PREFIX skos:   <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
+PREFIX rdf:    <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+
+# 0. Start afresh: rebuilding never keeps stale inferences.
+DROP SILENT GRAPH ?inferred ;
+
+# 1. Inverse relations.
+# rkg:guides is owl:inverseOf eli:responsibility_of: a body's measures.
+INSERT { GRAPH ?inferred { ?body rkg:guides ?measure } }
+WHERE { GRAPH <urn:x-arq:UnionGraph> { ?measure eli:responsibility_of ?body } } ;
+
+# eli:has_part is ELI's inverse of eli:is_part_of (rkg:section is a subproperty of it):
+# a list's and a section's measures.
+INSERT { GRAPH ?inferred { ?whole eli:has_part ?measure } }
+WHERE { GRAPH <urn:x-arq:UnionGraph> { ?measure a rkg:Measure ; eli:is_part_of|rkg:section ?whole } } ;
+
+# 2. Each measure's lead body: the body in position 1 of its guidance.
+INSERT { GRAPH ?inferred { ?measure rkg:leadBody ?body } }
+WHERE {
+  GRAPH <urn:x-arq:UnionGraph> {
+    ?measure rkg:guidance ?guidance .
+    ?guidance rkg:position ?position ; rkg:body ?body .
+    FILTER (?position = 1)
+  }
+} ;
+
+# 3. The categories each body is involved in.
+INSERT { GRAPH ?inferred { ?body rkg:involvedInCategory ?category } }
+WHERE { GRAPH <urn:x-arq:UnionGraph> { ?measure eli:responsibility_of ?body ; rkg:category ?category } } ;
+
+# 4. Each body's current successor: follow org:changedBy / org:resultingOrganization to a body
+# that no reorganisation has changed. A body never reorganised is its own current successor
+# (the zero-length path), so "who holds these functions today" is one triple for every body.
+# A body abolished without a successor has none.
+INSERT { GRAPH ?inferred { ?body rkg:currentSuccessor ?current } }
+WHERE {
+  GRAPH <urn:x-arq:UnionGraph> {
+    ?body a org:FormalOrganization .
+    ?body (org:changedBy/org:resultingOrganization)* ?current .
+    FILTER NOT EXISTS { ?current org:changedBy ?laterChange }
+  }
+} ;
+
+# 5. Containment (rkg:within, transitive, a subproperty of schema:containedInPlace).
+# Every division lies within each division above it and the nation ...
+INSERT { GRAPH ?inferred { ?place rkg:within ?enclosing } }
+WHERE {
+  GRAPH <urn:x-arq:UnionGraph> {
+    ?place schema:containedInPlace ?parent .
+    ?parent schema:containedInPlace* ?enclosing .
+  }
+} ;
+
+# ... within each pilot region one of whose member areas is it or encloses it ...
+INSERT { GRAPH ?inferred { ?place rkg:within ?region } }
+WHERE {
+  GRAPH <urn:x-arq:UnionGraph> {
+    ?region a rkg:PilotRegion ; rkg:memberArea ?member .
+    ?place schema:containedInPlace* ?member .
+  }
+} ;
+
+# ... and every pilot region lies within the nation.
+INSERT { GRAPH ?inferred { ?region rkg:within ?nation } }
+WHERE { GRAPH <urn:x-arq:UnionGraph> { ?region a rkg:PilotRegion . ?nation a rkg:Nation } } ;
+
+# 6. The regions each measure is promoted in, from its scope (at most the 8 pilot regions:
+# linear in measures).
+INSERT { GRAPH ?inferred { ?measure rkg:promotedIn ?region } }
+WHERE { GRAPH <urn:x-arq:UnionGraph> { ?measure rkg:promotionScope ?scope . ?scope rkg:coversRegion ?region } } ;
+
+# 7. Co-guidance. Symmetric rkg:coGuides between two bodies that guide a measure together ...
+INSERT { GRAPH ?inferred { ?bodyA rkg:coGuides ?bodyB } }
+WHERE {
+  GRAPH <urn:x-arq:UnionGraph> {
+    ?measure eli:responsibility_of ?bodyA , ?bodyB .
+    FILTER (?bodyA != ?bodyB)
+  }
+} ;
+
+# ... plus a qualified rkg:CoGuidance link per pair, {base}coguidance/A-B with the body ids in
+# code-point order (as graph.IriScheme#coGuidance), holding the shared measures ...
+INSERT {
+  GRAPH ?inferred {
+    ?link a rkg:CoGuidance ; rkg:partner ?bodyA , ?bodyB ; rkg:sharedMeasure ?measure .
+    ?bodyA rkg:coGuidance ?link .
+    ?bodyB rkg:coGuidance ?link .
+  }
+}
+WHERE {
+  GRAPH <urn:x-arq:UnionGraph> {
+    ?measure eli:responsibility_of ?bodyA , ?bodyB .
+    ?bodyA skos:notation ?idA .
+    ?bodyB skos:notation ?idB .
+    FILTER (STR(?idA) < STR(?idB))
+  }
+  BIND (IRI(CONCAT("coguidance/", STR(?idA), "-", STR(?idB))) AS ?link)
+} ;
+
+# ... and one per pair and category, {base}coguidance/A-B/CATEGORY, with rkg:inCategory ...
+INSERT {
+  GRAPH ?inferred {
+    ?link a rkg:CoGuidance ; rkg:partner ?bodyA , ?bodyB ; rkg:inCategory ?category ;
+          rkg:sharedMeasure ?measure .
+    ?bodyA rkg:coGuidance ?link .
+    ?bodyB rkg:coGuidance ?link .
+  }
+}
+WHERE {
+  GRAPH <urn:x-arq:UnionGraph> {
+    ?measure eli:responsibility_of ?bodyA , ?bodyB ; rkg:category ?category .
+    ?bodyA skos:notation ?idA .
+    ?bodyB skos:notation ?idB .
+    ?category skos:notation ?categoryId .
+    FILTER (STR(?idA) < STR(?idB))
+  }
+  BIND (IRI(CONCAT("coguidance/", STR(?idA), "-", STR(?idB), "/", STR(?categoryId))) AS ?link)
+} ;
+
+# ... weighted by the number of measures shared.
+INSERT { GRAPH ?inferred { ?link rkg:weight ?sharedMeasures } }
+WHERE {
+  SELECT ?link (COUNT(DISTINCT ?measure) AS ?sharedMeasures)
+  WHERE { GRAPH ?inferred { ?link a rkg:CoGuidance ; rkg:sharedMeasure ?measure } }
+  GROUP BY ?link
+}
