@@ -7,6 +7,7 @@ import io.reformkg.reference.ReferenceData;
 import io.reformkg.source.SourceSet;
 import io.reformkg.validation.Finding;
 import io.reformkg.validation.ValidationResult;
+import io.reformkg.inference.Inference;
 import io.reformkg.validation.Validator;
 import io.reformkg.vocab.ELI;
 import io.reformkg.vocab.RKG;
@@ -32,6 +33,7 @@ class ValidationTest {
     void build() {
         ReferenceData reference = ReferenceData.load(DATA);
         dataset = GraphBuilder.create().reference(reference).sources(SourceSet.open(DATA, reference)).build();
+        Inference.materialise(dataset, IriScheme.defaults());
     }
 
     private ValidationResult removeAndValidate(String subject, Property property, String graph) {

@@ -239,7 +239,7 @@ class ReformServerTest {
             assertTrue(description.contains(endpoint, SD.feature, SD.UnionDefaultGraph), format.getKey());
             List<String> graphs = description.listObjectsOfProperty(SD.name).mapWith(RDFNode::toString).toList();
             assertEquals(List.of(store.iris().ontologyGraph(), store.iris().referenceGraph(),
-                    store.iris().sourceGraph(3)).stream().sorted().toList(), graphs.stream().sorted().toList());
+                    store.iris().sourceGraph(3), store.iris().inferredGraph()).stream().sorted().toList(), graphs.stream().sorted().toList());
         }
     }
 

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.reformkg.graph.GraphBuilder;
+import io.reformkg.graph.IriScheme;
 import io.reformkg.graph.Ontology;
 import io.reformkg.reference.Division;
 import io.reformkg.reference.PilotRegion;
 import io.reformkg.reference.ReferenceData;
 import io.reformkg.validation.ValidationResult;
+import io.reformkg.inference.Inference;
 import io.reformkg.validation.Validator;
 import io.reformkg.vocab.RKG;
 import java.io.IOException;
@@ -65,6 +67,7 @@ class ParserFuzzTest {
         try {
             dataset = GraphBuilder.create().reference(REFERENCE).sources(SourceSet.open(DATA, REFERENCE))
                     .ontology(ONTOLOGY).build();
+            Inference.materialise(dataset, IriScheme.defaults());
         } catch (SourceException error) {
             assertDocumentedForm(error, input);
             return;
