@@ -47,7 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * query time — "which measures apply in 合肥" as one join over graph/inferred against the same
  * question under a live Jena OWL Micro reasoner over the asserted graphs. Corpora: the real list
  * ({@code real}) and a synthetic one of the real format ({@link CorpusGenerator}). The command
- * that runs it and the figures are in docs/benchmarks-inference.md.
+ * that runs it and the figures are in docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

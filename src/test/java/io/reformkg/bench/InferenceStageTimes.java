@@ -24,7 +24,7 @@ import org.apache.jena.system.Txn;
  * text index — so the share of inference and index is measured within one run even on a busy
  * machine where whole-build figures of separate JMH forks drift. Arguments: corpus sizes
  * ({@code real} for the project's list, or a number of synthetic measures), e.g.
- * {@code real 10000}. See docs/benchmarks-inference.md.
+ * {@code real 10000}. See docs/benchmarks.md.
  */
 public final class InferenceStageTimes {
     private static final int WARMUP = 2;

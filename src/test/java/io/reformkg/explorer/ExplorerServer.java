@@ -1,15 +1,13 @@
 package io.reformkg.explorer;
 
+import io.reformkg.testing.Http;
 import io.reformkg.query.QueryApi;
 import io.reformkg.server.ReformServer;
 import io.reformkg.store.GraphStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
@@ -43,21 +41,11 @@ final class ExplorerServer implements AutoCloseable {
     /** GET a raw path (sent as written, so encoded and dot segments reach the server). */
     HttpResponse<byte[]> get(String rawPath, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(root + rawPath)).GET();
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.send(http, request, headers);
     }
 
     static String text(HttpResponse<byte[]> response) {
-        return new String(response.body(), StandardCharsets.UTF_8);
+        return Http.text(response);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.reformkg.linkeddata;
 
+import io.reformkg.testing.Http;
 import io.reformkg.http.MountedServlet;
 import io.reformkg.store.GraphStore;
 import java.io.ByteArrayInputStream;
@@ -9,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -49,17 +49,7 @@ final class LinkedDataServer implements AutoCloseable {
     HttpResponse<byte[]> get(String path, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : root + path))
                 .GET();
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.send(http, request, headers);
     }
 
     /** GET, then follow one 303 as a browser or RDF client would; fails on anything but 303 first. */
@@ -74,7 +64,7 @@ final class LinkedDataServer implements AutoCloseable {
     }
 
     static String text(HttpResponse<byte[]> response) {
-        return new String(response.body(), StandardCharsets.UTF_8);
+        return Http.text(response);
     }
 
     static byte[] gunzip(byte[] body) {

@@ -1,5 +1,6 @@
 package io.reformkg.server;
 
+import io.reformkg.testing.Http;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -108,7 +109,7 @@ final class SparqlClient {
     }
 
     static String text(HttpResponse<byte[]> response) {
-        return new String(response.body(), StandardCharsets.UTF_8);
+        return Http.text(response);
     }
 
     private URI uri(String path) {
@@ -116,16 +117,6 @@ final class SparqlClient {
     }
 
     private HttpResponse<byte[]> send(HttpRequest.Builder request, String... headers) {
-        for (int i = 0; i < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.send(http, request, headers);
     }
 }
