@@ -3,7 +3,9 @@ package io.reformkg.cli;
 import io.reformkg.explorer.Explorer;
 import io.reformkg.query.QueryApi;
 import io.reformkg.server.ReformServer;
+import io.reformkg.store.CurrentStore;
 import io.reformkg.store.GraphStore;
+import io.reformkg.store.LiveStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +47,11 @@ final class ServeCommand implements Callable<Integer> {
                     + "seconds (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--watch", description = "Follow the data folder while serving: when it changes, build the new "
+            + "graph beside the served one and switch to it once it is complete and valid. A failed rebuild leaves the "
+            + "served graph as it was and is reported in the log and at /$/status (default: off).")
+    boolean watch;
+
     @Spec
     CommandSpec spec;
 
@@ -55,21 +62,24 @@ final class ServeCommand implements Callable<Integer> {
         if (tdb2 != null) {
             storeBuilder.tdb2(tdb2);
         }
-        GraphStore store = storeBuilder.build();
+        CurrentStore live = watch
+                ? LiveStore.create().stores(storeBuilder).grace(graceFor(timeout)).build()
+                : storeBuilder.build();
+        GraphStore store = live.get();
         ReformServer server;
         try {
-            server = ReformServer.create().store(store).host(host).port(port).timeout(timeout)
-                    .mount(QueryApi.servlets(store))
-                    .mount(Explorer.servlets(store))
+            server = ReformServer.create().store(live).host(host).port(port).timeout(timeout)
+                    .mount(QueryApi.servlets(live))
+                    .mount(Explorer.servlets(live))
                     .build().start();
         } catch (RuntimeException e) {
-            store.close();
+            live.close();
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
-            store.close();
+            live.close();
             stopped.countDown();
         }, "reform-kg-shutdown"));
         long triples = Txn.calculateRead(store.dataset(), () -> store.dataset().asDatasetGraph().stream().count());
@@ -78,9 +88,19 @@ final class ServeCommand implements Callable<Integer> {
                 store.version(), tdb2 == null ? ", in memory" : store.wasRebuilt() ? ", TDB2 store built in " + tdb2
                         : ", TDB2 store reused from " + tdb2, format(timeout));
         server.urls().forEach((name, url) -> out.printf("  %-20s %s%n", name + ":", url));
+        if (watch) {
+            out.printf("Following %s: a change is rebuilt and served once complete (checked every %s)%n",
+                    dataOptions.data, format(LiveStore.DEFAULT_POLL_INTERVAL));
+        }
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** A replaced graph stays open until every query that may still read it has timed out. */
+    private static Duration graceFor(Duration timeout) {
+        Duration twice = timeout.multipliedBy(2);
+        return twice.compareTo(LiveStore.DEFAULT_GRACE) > 0 ? twice : LiveStore.DEFAULT_GRACE;
     }
 
     private static String format(Duration duration) {

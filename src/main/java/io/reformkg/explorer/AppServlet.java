@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * Serves the page: {@code /} and {@code /explorer/} answer with index.html, {@code /explorer/X}
@@ -18,12 +19,10 @@ final class AppServlet extends HttpServlet {
     private static final String REVALIDATE = "no-cache";
 
     private final transient ClasspathFiles files = new ClasspathFiles("explorer");
-    private final byte[] config;
-    private final String configTag;
+    private final transient Supplier<SiteConfig> configs;
 
-    AppServlet(SiteConfig config) {
-        this.config = config.json();
-        this.configTag = "\"" + Integer.toHexString(Arrays.hashCode(this.config)) + "\"";
+    AppServlet(Supplier<SiteConfig> configs) {
+        this.configs = configs;
     }
 
     @Override
@@ -33,8 +32,10 @@ final class AppServlet extends HttpServlet {
             path = INDEX;
         }
         if (path.equals(CONFIG)) {
+            byte[] config = configs.get().json();
             response.setHeader("Cache-Control", REVALIDATE);
-            Responses.send(request, response, config, "application/json; charset=utf-8", configTag);
+            Responses.send(request, response, config, "application/json; charset=utf-8",
+                    "\"" + Integer.toHexString(Arrays.hashCode(config)) + "\"");
             return;
         }
         StaticFiles.send(request, response, files, path, REVALIDATE);

@@ -1,7 +1,7 @@
 package io.reformkg.explorer;
 
 import io.reformkg.http.MountedServlet;
-import io.reformkg.store.GraphStore;
+import io.reformkg.store.CurrentStore;
 import java.util.List;
 
 /**
@@ -22,8 +22,9 @@ public final class Explorer {
     private Explorer() {
     }
 
-    public static List<MountedServlet> servlets(GraphStore store) {
-        AppServlet app = new AppServlet(new SiteConfig(store.iris().base(), store.version()));
+    /** The servlets, showing whichever store is current at each request. */
+    public static List<MountedServlet> servlets(CurrentStore store) {
+        AppServlet app = new AppServlet(store.derived(served -> new SiteConfig(served.iris().base(), served.version())));
         return List.of(
                 new MountedServlet(ROOT, app),
                 new MountedServlet(APP_PATH + "*", app),

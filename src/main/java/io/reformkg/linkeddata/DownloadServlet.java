@@ -9,18 +9,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
+import java.util.function.Supplier;
 
 /**
  * Serves the full dataset at {@code /download/reform-kg.EXT} in every {@link RdfFormat} (the
  * same files {@code reform-kg build} writes), gzip-compressed when the client accepts gzip.
  */
 final class DownloadServlet extends LinkedDataServlet {
-    DownloadServlet(LinkedDataSite site) {
-        super(site);
+    DownloadServlet(Supplier<LinkedDataSite> sites) {
+        super(sites);
     }
 
     @Override
-    void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void handle(LinkedDataSite site, HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = LinkedDataSite.path(request);
         String name = path.substring(DatasetDescription.DOWNLOAD_PATH.length() - 1).replaceFirst("^/", "");
         String prefix = RdfExporter.FILE_STEM + ".";

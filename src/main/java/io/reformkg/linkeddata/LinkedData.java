@@ -1,12 +1,13 @@
 package io.reformkg.linkeddata;
 
 import io.reformkg.http.MountedServlet;
-import io.reformkg.store.GraphStore;
+import io.reformkg.store.CurrentStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.system.Txn;
@@ -31,22 +32,28 @@ public final class LinkedData {
     private LinkedData() {
     }
 
-    public static List<MountedServlet> servlets(GraphStore store, LinkedDataConfig config) {
-        LinkedDataSite site = new LinkedDataSite(store, config);
+    /**
+     * The servlets, answering from whichever store is current at each request. The paths are
+     * those of the store current now; a rebuilt graph has its IRIs under the same ones, since
+     * the IRI scheme does not change while serving.
+     */
+    public static List<MountedServlet> servlets(CurrentStore store, LinkedDataConfig config) {
+        Supplier<LinkedDataSite> sites = store.derived(served -> new LinkedDataSite(served, config));
+        LinkedDataSite site = sites.get();
         List<MountedServlet> servlets = new ArrayList<>();
         for (String segment : resourceSegments(site)) {
-            servlets.add(new MountedServlet("/" + segment + "/*", new ResourceServlet(site)));
+            servlets.add(new MountedServlet("/" + segment + "/*", new ResourceServlet(sites)));
             if (site.exists(site.mapper().iri("/" + segment))) {
                 // a thing named by the segment alone ({base}dataset) has its documents beside it
                 for (DocumentFormat format : DocumentFormat.values()) {
                     servlets.add(new MountedServlet(IriMapper.documentPath("/" + segment, format),
-                            new ResourceServlet(site)));
+                            new ResourceServlet(sites)));
                 }
             }
         }
-        servlets.add(new MountedServlet(DatasetDescription.VOID_PATH, new VoidServlet(site)));
-        servlets.add(new MountedServlet(DatasetDescription.DOWNLOAD_PATH + "*", new DownloadServlet(site)));
-        servlets.add(new MountedServlet(DatasetDescription.CONTEXT_PATH, new ContextServlet(site)));
+        servlets.add(new MountedServlet(DatasetDescription.VOID_PATH, new VoidServlet(sites)));
+        servlets.add(new MountedServlet(DatasetDescription.DOWNLOAD_PATH + "*", new DownloadServlet(sites)));
+        servlets.add(new MountedServlet(DatasetDescription.CONTEXT_PATH, new ContextServlet(sites)));
         return List.copyOf(servlets);
     }
 

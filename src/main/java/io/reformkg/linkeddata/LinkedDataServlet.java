@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,16 +17,17 @@ import org.slf4j.LoggerFactory;
 abstract class LinkedDataServlet extends HttpServlet {
     private static final Logger LOG = LoggerFactory.getLogger(LinkedDataServlet.class);
 
-    final transient LinkedDataSite site;
+    private final transient Supplier<LinkedDataSite> sites;
 
-    LinkedDataServlet(LinkedDataSite site) {
-        this.site = site;
+    LinkedDataServlet(Supplier<LinkedDataSite> sites) {
+        this.sites = sites;
     }
 
     @Override
     protected final void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            handle(request, response);
+            // one site, so one graph, for the whole answer even if a rebuild swaps in another
+            handle(sites.get(), request, response);
         } catch (HttpProblem problem) {
             Responses.problem(response, problem.status(), problem.getMessage());
         } catch (RuntimeException failure) {
@@ -35,5 +37,6 @@ abstract class LinkedDataServlet extends HttpServlet {
         }
     }
 
-    abstract void handle(HttpServletRequest request, HttpServletResponse response) throws IOException;
+    abstract void handle(LinkedDataSite site, HttpServletRequest request, HttpServletResponse response)
+            throws IOException;
 }

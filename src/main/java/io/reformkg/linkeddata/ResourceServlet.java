@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Serves every thing in the data and its documents, following the 303 pattern of "Cool URIs
@@ -14,12 +15,12 @@ import java.util.Optional;
  * an {@code Accept} header no format satisfies gets 406.
  */
 final class ResourceServlet extends LinkedDataServlet {
-    ResourceServlet(LinkedDataSite site) {
-        super(site);
+    ResourceServlet(Supplier<LinkedDataSite> sites) {
+        super(sites);
     }
 
     @Override
-    void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void handle(LinkedDataSite site, HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = LinkedDataSite.path(request);
         String iri = site.mapper().iri(path);
         if (site.exists(iri)) {

@@ -4,6 +4,7 @@ import io.reformkg.http.HttpProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.Supplier;
 
 /**
  * Serves the dataset's VoID/DCAT description at {@code /.well-known/void} (RFC 8615, VoID
@@ -12,12 +13,12 @@ import java.io.IOException;
  * {@code {base}dataset}, served like every other.
  */
 final class VoidServlet extends LinkedDataServlet {
-    VoidServlet(LinkedDataSite site) {
-        super(site);
+    VoidServlet(Supplier<LinkedDataSite> sites) {
+        super(sites);
     }
 
     @Override
-    void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void handle(LinkedDataSite site, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (!LinkedDataSite.path(request).equals(DatasetDescription.VOID_PATH)) {
             throw HttpProblem.notFound("no document " + LinkedDataSite.path(request));
         }

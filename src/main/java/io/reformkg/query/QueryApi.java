@@ -1,7 +1,7 @@
 package io.reformkg.query;
 
 import io.reformkg.http.MountedServlet;
-import io.reformkg.store.GraphStore;
+import io.reformkg.store.CurrentStore;
 import java.util.List;
 
 /**
@@ -15,8 +15,8 @@ public final class QueryApi {
     private QueryApi() {
     }
 
-    public static List<MountedServlet> servlets(GraphStore store) {
-        return List.of(new MountedServlet(PATH + "/*",
-                new QueryApiServlet(QueryRunner.over(store), store.version())));
+    /** The servlets answering from whichever store is current at each request. */
+    public static List<MountedServlet> servlets(CurrentStore store) {
+        return List.of(new MountedServlet(PATH + "/*", new QueryApiServlet(store, QueryCatalog.load())));
     }
 }

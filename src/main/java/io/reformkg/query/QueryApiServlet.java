@@ -2,6 +2,8 @@ package io.reformkg.query;
 
 import io.reformkg.http.HttpProblem;
 import io.reformkg.http.Responses;
+import io.reformkg.store.CurrentStore;
+import io.reformkg.store.GraphStore;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,14 +23,14 @@ final class QueryApiServlet extends HttpServlet {
     private static final String FORMAT = "format";
     private static final String LANG = "lang";
 
-    private final transient QueryRunner runner;
-    private final String dataVersion;
+    private final transient CurrentStore store;
+    private final transient QueryCatalog queries;
     private final byte[] catalog;
 
-    QueryApiServlet(QueryRunner runner, String dataVersion) {
-        this.runner = runner;
-        this.dataVersion = dataVersion;
-        this.catalog = ResultWriter.catalog(runner.catalog()).getBytes(StandardCharsets.UTF_8);
+    QueryApiServlet(CurrentStore store, QueryCatalog queries) {
+        this.store = store;
+        this.queries = queries;
+        this.catalog = ResultWriter.catalog(queries).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -37,13 +39,13 @@ final class QueryApiServlet extends HttpServlet {
             String path = request.getPathInfo();
             if (path == null || path.equals("/")) {
                 Responses.send(request, response, catalog, ResultFormat.JSON.mediaType() + "; charset=utf-8",
-                        etag("catalog"));
+                        etag(store.get().version(), "catalog"));
                 return;
             }
             String name = path.substring(1);
             if (name.contains("/")) {
                 throw HttpProblem.notFound("no such resource: " + QueryApi.PATH + path + "; the queries are at "
-                        + QueryApi.PATH + "/NAME, e.g. " + QueryApi.PATH + "/" + runner.catalog().names().get(0));
+                        + QueryApi.PATH + "/NAME, e.g. " + QueryApi.PATH + "/" + queries.names().get(0));
             }
             answer(request, response, name);
         } catch (HttpProblem problem) {
@@ -61,7 +63,7 @@ final class QueryApiServlet extends HttpServlet {
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
-        runner.catalog().get(name);
+        queries.get(name);
         Map<String, String> arguments = new LinkedHashMap<>();
         for (Map.Entry<String, String[]> parameter : new TreeMap<>(request.getParameterMap()).entrySet()) {
             if (parameter.getValue().length != 1) {
@@ -73,10 +75,13 @@ final class QueryApiServlet extends HttpServlet {
         ResultFormat format = format(arguments.remove(FORMAT), request.getHeader("Accept"));
         String lang = arguments.remove(LANG);
         Language language = lang == null ? Language.ZH : Language.parse(lang);
-        QueryResult result = runner.run(name, arguments, language);
+        // one store for the whole answer, even if a rebuild swaps in another meanwhile
+        GraphStore served = store.get();
+        QueryResult result = QueryRunner.over(served.dataset(), queries).run(name, arguments, language);
         String key = name + "\n" + format + "\n" + language + "\n" + arguments;
         Responses.send(request, response, ResultWriter.write(result, format).getBytes(StandardCharsets.UTF_8),
-                format == ResultFormat.JSON ? format.mediaType() + "; charset=utf-8" : format.mediaType(), etag(key));
+                format == ResultFormat.JSON ? format.mediaType() + "; charset=utf-8" : format.mediaType(),
+                etag(served.version(), key));
     }
 
     /** The format parameter wins; otherwise the Accept header chooses between JSON (the default) and CSV. */
@@ -106,7 +111,7 @@ final class QueryApiServlet extends HttpServlet {
         throw HttpProblem.notAcceptable("cannot answer in " + accept + "; the answers are application/json or text/csv");
     }
 
-    private String etag(String key) {
+    private static String etag(String dataVersion, String key) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest((dataVersion + "\n" + key).getBytes(StandardCharsets.UTF_8));

@@ -1,6 +1,5 @@
 package io.reformkg.query;
 
-import io.reformkg.store.GraphStore;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -39,11 +38,6 @@ public final class QueryRunner {
 
     public static QueryRunner over(Dataset dataset, QueryCatalog catalog) {
         return new QueryRunner(catalog, dataset);
-    }
-
-    /** A runner of the shipped catalog ({@link QueryCatalog#load()}) on a store's dataset. */
-    public static QueryRunner over(GraphStore store) {
-        return new QueryRunner(QueryCatalog.load(), store.dataset());
     }
 
     public QueryCatalog catalog() {

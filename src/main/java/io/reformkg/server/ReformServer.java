@@ -3,6 +3,7 @@ package io.reformkg.server;
 import io.reformkg.http.MountedServlet;
 import io.reformkg.linkeddata.LinkedData;
 import io.reformkg.linkeddata.LinkedDataConfig;
+import io.reformkg.store.CurrentStore;
 import io.reformkg.store.GraphStore;
 import java.net.BindException;
 import java.time.Duration;
@@ -11,10 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.server.OperationRegistry;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
@@ -52,7 +55,7 @@ public final class ReformServer {
     }
 
     public static final class Builder {
-        private GraphStore store;
+        private CurrentStore store;
         private int port = DEFAULT_PORT;
         private String host = DEFAULT_HOST;
         private Duration timeout = DEFAULT_TIMEOUT;
@@ -65,8 +68,12 @@ public final class ReformServer {
         private Builder() {
         }
 
-        public Builder store(GraphStore graphStore) {
-            this.store = Objects.requireNonNull(graphStore);
+        /**
+         * The graph to serve: a {@link GraphStore}, or a {@link io.reformkg.store.LiveStore} whose
+         * rebuilds are served as they complete.
+         */
+        public Builder store(CurrentStore currentStore) {
+            this.store = Objects.requireNonNull(currentStore);
             return this;
         }
 
@@ -139,15 +146,9 @@ public final class ReformServer {
     private FusekiServer fuseki(Builder builder) {
         OperationRegistry operations = OperationRegistry.createStd();
         operations.register(Operation.Query, new BoundedQueryService(builder.maxResultRows));
-        // Only reading operations are configured: update, upload and GSP writes have no endpoint.
-        DataService.Builder service = DataService.newBuilder(ServedDataset.of(
-                        builder.store.dataset().asDatasetGraph(), builder.timeout.toMillis()))
-                .addEndpoint(Operation.Query)
-                .addEndpoint(Operation.Query, SPARQL_ENDPOINT)
-                .addEndpoint(Operation.Query, "query")
-                .addEndpoint(Operation.GSP_R)
-                .addEndpoint(Operation.GSP_R, GRAPH_STORE_ENDPOINT)
-                .addEndpoint(Operation.GSP_R, "get");
+        long timeoutMillis = builder.timeout.toMillis();
+        Supplier<DatasetGraph> datasets = builder.store.derived(
+                served -> ServedDataset.of(served.dataset().asDatasetGraph(), timeoutMillis));
         FusekiServer.Builder fusekiBuilder = FusekiServer.create(operations)
                 .port(builder.port)
                 .enablePing(true)
@@ -156,9 +157,12 @@ public final class ReformServer {
                 .enableCompact(false)
                 .enableTasks(false)
                 .verbose(false)
-                .add(builder.datasetPath, service)
+                .add(builder.datasetPath, readOnlyService(datasets.get()))
                 .addFilter("/*", new AccessLogFilter())
-                .addFilter("/*", new RequestLimitFilter(builder.maxBodyBytes));
+                .addFilter("/*", new RequestLimitFilter(builder.maxBodyBytes))
+                .addFilter(builder.datasetPath + "/*", new CurrentDatasetFilter(builder.datasetPath, datasets,
+                        ReformServer::readOnlyService, operations))
+                .addServlet(StatusServlet.PATH, new StatusServlet(builder.store));
         List<MountedServlet> servlets = new ArrayList<>();
         if (builder.linkedData) {
             servlets.addAll(LinkedData.servlets(builder.store,
@@ -178,6 +182,18 @@ public final class ReformServer {
             context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, builder.maxBodyBytes));
         }
         return server;
+    }
+
+    /** Only reading operations are configured: update, upload and GSP writes have no endpoint. */
+    private static DataService readOnlyService(DatasetGraph dataset) {
+        return DataService.newBuilder(dataset)
+                .addEndpoint(Operation.Query)
+                .addEndpoint(Operation.Query, SPARQL_ENDPOINT)
+                .addEndpoint(Operation.Query, "query")
+                .addEndpoint(Operation.GSP_R)
+                .addEndpoint(Operation.GSP_R, GRAPH_STORE_ENDPOINT)
+                .addEndpoint(Operation.GSP_R, "get")
+                .build();
     }
 
     /**
@@ -221,6 +237,7 @@ public final class ReformServer {
         }
         urls.put("VoID", root() + "/.well-known/void");
         urls.put("Ping", root() + "/$/ping");
+        urls.put("Status", root() + StatusServlet.PATH);
         return urls;
     }
 

@@ -25,7 +25,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * that violates the shapes is never stored. The dataset lives in memory, or in a TDB2 folder
  * that is reused while the inputs are unchanged.
  */
-public final class GraphStore implements AutoCloseable {
+public final class GraphStore implements CurrentStore {
     private final Dataset dataset;
     private final IriScheme iris;
     private final ValidationResult validation;
@@ -81,8 +81,17 @@ public final class GraphStore implements AutoCloseable {
 
         public GraphStore build() {
             requireDataFolder(data);
-            String version = DataVersion.of(data, iris.base());
+            String version = inputVersion();
             return tdb2 == null ? buildInMemory(version) : openTdb2(version);
+        }
+
+        Path dataFolder() {
+            return data;
+        }
+
+        /** The {@link DataVersion} a store built now would have. */
+        String inputVersion() {
+            return DataVersion.of(data, iris.base());
         }
 
         private GraphStore buildInMemory(String version) {
@@ -105,9 +114,12 @@ public final class GraphStore implements AutoCloseable {
             try {
                 validation = runPipeline(dataset);
                 Tdb2Location.writeFindings(building, validation);
-            } finally {
+            } catch (RuntimeException e) {
                 Tdb2Location.release(dataset);
+                location.abandon(building);
+                throw e;
             }
+            Tdb2Location.release(dataset);
             Path store = location.commit(building, version);
             return new GraphStore(withTextIndex(Tdb2Location.connect(store)), iris, validation, version, true);
         }
@@ -152,6 +164,12 @@ public final class GraphStore implements AutoCloseable {
             throw new IllegalArgumentException("the data folder " + data.toAbsolutePath()
                     + " does not exist; expected a folder with sources/ and reference/ (see README)");
         }
+    }
+
+    /** A store on its own never changes: it is always the current one. */
+    @Override
+    public GraphStore get() {
+        return this;
     }
 
     public Dataset dataset() {

@@ -19,6 +19,8 @@ import java.util.stream.Stream;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.TDBInternal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A folder holding TDB2 databases, of which one is current. A build goes into a fresh
@@ -35,6 +37,7 @@ final class Tdb2Location {
     private static final String BUILDING_PREFIX = "building-";
     private static final String STORE_PREFIX = "store-";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(Tdb2Location.class);
 
     private final Path dir;
 
@@ -89,6 +92,16 @@ final class Tdb2Location {
             return store;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot switch the TDB2 store in " + dir, e);
+        }
+    }
+
+    /** Removes a build that failed, so the folder holds complete stores only. */
+    void abandon(Path building) {
+        try {
+            deleteTree(building);
+        } catch (IOException e) {
+            // the next build removes it; the failure that got us here is the one to report
+            LOG.warn("cannot remove the failed build {}: {}", building, e.getMessage());
         }
     }
 

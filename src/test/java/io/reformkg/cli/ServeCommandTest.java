@@ -33,6 +33,12 @@ class ServeCommandTest {
     }
 
     @Test
+    void rejectsAMissingDataFolderWhenWatching() {
+        String err = runExpectingStatus2("serve", "--watch", "--data", "no-such-folder");
+        assertTrue(err.startsWith("error: the data folder ") && err.contains("no-such-folder does not exist"), err);
+    }
+
+    @Test
     void reportsAPortInUse() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             String err = runExpectingStatus2("serve", "--port", String.valueOf(busy.getLocalPort()));
