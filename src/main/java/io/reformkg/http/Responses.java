@@ -96,7 +96,8 @@ public final class Responses {
         return 1;
     }
 
-    private static boolean matches(String ifNoneMatch, String etag) {
+    /** Whether an {@code If-None-Match} header value names this entity tag (or is {@code *}). */
+    public static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {
             return false;
         }

@@ -80,6 +80,8 @@ class RebuildWhileServingTest {
         Snapshot before = snapshot();
         assertEquals(OLD_TITLE, before.title());
         String oldVersion = status().get("dataVersion").asText();
+        String countQuery = "/kg/sparql?query=" + SparqlClient.encode(query("count-default-graph.rq"));
+        String oldTag = client.get(countQuery, "Accept", JSON).headers().firstValue("ETag").orElseThrow();
 
         AtomicBoolean reading = new AtomicBoolean(true);
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -108,6 +110,9 @@ class RebuildWhileServingTest {
 
         Snapshot after = snapshot();
         assertEquals(NEW_TITLE, after.title());
+        HttpResponse<byte[]> revalidated = client.get(countQuery, "Accept", JSON, "If-None-Match", oldTag);
+        assertEquals(200, revalidated.statusCode(), "an ETag of the old graph no longer matches");
+        assertNotEquals(oldTag, revalidated.headers().firstValue("ETag").orElseThrow());
         assertTrue(after.triples() < before.triples(), "one guiding body fewer: " + after + " vs " + before);
         assertTrue(rebuilt.get("failedRebuild").isNull());
         assertEquals(List.of(), List.copyOf(failures), "every request answered 200");

@@ -1,0 +1,224 @@
+package io.reformkg.server;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.reformkg.http.Responses;
+import io.reformkg.store.CurrentStore;
+import io.reformkg.store.GraphStore;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Answers repeated reads of the dataset endpoint from memory, and revalidations without
+ * running the query. The graph is read-only between builds, so a GET's answer is fixed by the
+ * data version, the request target and its {@code Accept} header: that is its ETag, and a
+ * client holding it gets 304. Complete 200 answers up to a size cap are kept, per served
+ * store, least recently used first out; errors and timeouts are never kept. A request with
+ * {@code Cache-Control: no-cache} is answered afresh (and the fresh answer kept). The
+ * {@code X-Cache} header says which it was.
+ */
+final class ResponseCacheFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    private static final String REVALIDATE = "no-cache";
+    /** Tells whether the answer came from memory ({@code hit}) or was computed ({@code miss}). */
+    static final String CACHE_STATUS = "X-Cache";
+
+    private final transient CurrentStore store;
+    private final transient Supplier<Cache<String, Answer>> caches;
+    private final long maxAnswerBytes;
+
+    /** A kept answer: what Fuseki sent, byte for byte. */
+    private record Answer(String contentType, byte[] body) {
+    }
+
+    ResponseCacheFilter(CurrentStore store, long maxCacheBytes) {
+        this.store = store;
+        this.maxAnswerBytes = maxCacheBytes / 16;
+        this.caches = store.derived(served -> Caffeine.newBuilder()
+                .maximumWeight(maxCacheBytes)
+                .weigher((String key, Answer answer) -> key.length() * 2 + answer.body().length)
+                .build());
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String method = request.getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            chain.doFilter(request, response);
+            return;
+        }
+        GraphStore served = store.get();
+        Cache<String, Answer> cache = caches.get();
+        String key = request.getRequestURI() + "?" + request.getQueryString() + "\n" + request.getHeader("Accept");
+        String etag = etag(served.version(), key);
+        response.setHeader("ETag", etag);
+        response.setHeader("Cache-Control", REVALIDATE);
+        response.addHeader("Vary", "Accept");
+        if (Responses.matches(request.getHeader("If-None-Match"), etag)) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        boolean fresh = REVALIDATE.equalsIgnoreCase(request.getHeader("Cache-Control"));
+        Answer kept = fresh ? null : cache.getIfPresent(key);
+        response.setHeader(CACHE_STATUS, kept == null ? "miss" : "hit");
+        if (kept != null) {
+            response.setContentType(kept.contentType());
+            response.setContentLength(kept.body().length);
+            if (method.equals("GET")) {
+                response.getOutputStream().write(kept.body());
+            }
+            return;
+        }
+        if (maxAnswerBytes == 0) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Recorder recorder = new Recorder(response, maxAnswerBytes);
+        chain.doFilter(request, recorder);
+        recorder.flushWriter();
+        // an answer that may come from a store swapped in meanwhile is not kept under this one
+        boolean sameStore = store.get() == served;
+        if (method.equals("GET") && recorder.getStatus() == HttpServletResponse.SC_OK && recorder.complete()
+                && sameStore) {
+            cache.put(key, new Answer(recorder.getContentType(), recorder.recorded()));
+        }
+    }
+
+    private static String etag(String dataVersion, String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((dataVersion + "\n" + key).getBytes(StandardCharsets.UTF_8));
+            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    /**
+     * Passes the answer through to the client while keeping a copy of up to {@code maxBytes};
+     * an error status drops the ETag, which only a successful answer may carry.
+     */
+    private static final class Recorder extends HttpServletResponseWrapper {
+        private final ByteArrayOutputStream copy = new ByteArrayOutputStream();
+        private final long maxBytes;
+        private boolean overflowed;
+        private ServletOutputStream stream;
+        private PrintWriter writer;
+
+        Recorder(HttpServletResponse response, long maxBytes) {
+            super(response);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public void setStatus(int status) {
+            super.setStatus(status);
+            dropValidatorsUnlessOk(status);
+        }
+
+        @Override
+        public void sendError(int status, String message) throws IOException {
+            dropValidatorsUnlessOk(status);
+            super.sendError(status, message);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            dropValidatorsUnlessOk(status);
+            super.sendError(status);
+        }
+
+        private void dropValidatorsUnlessOk(int status) {
+            if (status != SC_OK && !isCommitted()) {
+                setHeader("ETag", null);
+            }
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() throws IOException {
+            if (stream == null) {
+                ServletOutputStream target = super.getOutputStream();
+                stream = new ServletOutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        target.write(b);
+                        keep(new byte[] {(byte) b}, 0, 1);
+                    }
+
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) throws IOException {
+                        target.write(bytes, offset, length);
+                        keep(bytes, offset, length);
+                    }
+
+                    @Override
+                    public void flush() throws IOException {
+                        target.flush();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return target.isReady();
+                    }
+
+                    @Override
+                    public void setWriteListener(WriteListener listener) {
+                        target.setWriteListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+
+        @Override
+        public PrintWriter getWriter() throws IOException {
+            if (writer == null) {
+                String charset = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+                OutputStream out = getOutputStream();
+                writer = new PrintWriter(new OutputStreamWriter(out, charset.toUpperCase(Locale.ROOT)));
+            }
+            return writer;
+        }
+
+        void flushWriter() {
+            if (writer != null) {
+                writer.flush();
+            }
+        }
+
+        private void keep(byte[] bytes, int offset, int length) {
+            if (overflowed || copy.size() + (long) length > maxBytes) {
+                overflowed = true;
+                copy.reset();
+                return;
+            }
+            copy.write(bytes, offset, length);
+        }
+
+        boolean complete() {
+            return !overflowed;
+        }
+
+        byte[] recorded() {
+            return copy.toByteArray();
+        }
+    }
+}
