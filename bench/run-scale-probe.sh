@@ -22,7 +22,8 @@ until curl -s -o /dev/null "http://127.0.0.1:$PORT/\$/ping"; do
   sleep 0.5
 done
 echo "measures=$N ready_after_s=$(echo "$(date +%s.%N) - $start" | bc)"
-grep -o '[0-9]* triples' "$WORK/serve.log"
+curl -s -H 'Accept: text/csv' --data-urlencode 'query=SELECT (COUNT(*) AS ?triples) { ?s ?p ?o }' \
+    "http://127.0.0.1:$PORT/kg/sparql" | tail -1 | sed 's/^/triples=/' 
 for q in cq1-co-guidance-pairs cq2-measures-per-body "cq8-measures-in-place?place=%E5%90%88%E8%82%A5" \
          "keyword-search-text?keyword=%E6%8B%85%E4%BF%9D"; do
   for run in 1 2 3; do

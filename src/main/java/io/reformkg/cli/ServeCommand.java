@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.apache.jena.system.Txn;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,10 +81,10 @@ final class ServeCommand implements Callable<Integer> {
             live.close();
             stopped.countDown();
         }, "reform-kg-shutdown"));
-        long triples = Txn.calculateRead(store.dataset(), () -> store.dataset().asDatasetGraph().stream().count());
         store.validation().warnings().forEach(warning -> out.println("warning: " + warning.message()));
-        out.printf("Reform KG: %d triples (data version %s%s), serving read-only; query timeout %s%n", triples,
-                store.version(), tdb2 == null ? ", in memory" : store.wasRebuilt() ? ", TDB2 store built in " + tdb2
+        // no triple count here: counting means reading the whole store, minutes at a national scale
+        out.printf("Reform KG: data version %s%s, serving read-only; query timeout %s%n", store.version(),
+                tdb2 == null ? ", in memory" : store.wasRebuilt() ? ", TDB2 store built in " + tdb2
                         : ", TDB2 store reused from " + tdb2, format(timeout));
         server.urls().forEach((name, url) -> out.printf("  %-20s %s%n", name + ":", url));
         if (watch) {

@@ -2,6 +2,7 @@ package io.reformkg.graph;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 
 /**
  * The IRI scheme of the data: every IRI is the configured base plus a path built from
@@ -80,6 +81,16 @@ public record IriScheme(String base) {
     public String coGuidance(String bodyA, String bodyB) {
         return bodyA.compareTo(bodyB) < 0 ? base + "coguidance/" + bodyA + "-" + bodyB
                 : base + "coguidance/" + bodyB + "-" + bodyA;
+    }
+
+    /**
+     * One IRI of every kind this scheme mints, so the server can learn the paths the data lives
+     * under without reading the data.
+     */
+    public List<String> oneOfEachKind() {
+        return List.of(list(1), section(1, 1), measure(1, 1), guidance(1, 1, 1), source(1), category("c"),
+                scope("s"), body("b"), bodyKind("k"), changeEvent("b"), region("r"), division("0"),
+                coGuidance("a", "b"), dataset(), sourceGraph(1), referenceGraph(), ontologyGraph(), inferredGraph());
     }
 
     public String dataset() {

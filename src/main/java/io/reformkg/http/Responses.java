@@ -34,7 +34,7 @@ public final class Responses {
         response.addHeader("Vary", "Accept-Encoding");
         response.setHeader("Access-Control-Allow-Origin", "*");
         boolean gzip = body.length >= GZIP_THRESHOLD && acceptsGzip(request.getHeader("Accept-Encoding"));
-        String tag = gzip ? etag.substring(0, etag.length() - 1) + "-gzip\"" : etag;
+        String tag = gzip ? gzipTag(etag) : etag;
         response.setHeader("ETag", tag);
         if (matches(request.getHeader("If-None-Match"), tag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -49,6 +49,27 @@ public final class Responses {
         try (OutputStream out = response.getOutputStream()) {
             out.write(payload);
         }
+    }
+
+    /**
+     * Answers 304 Not Modified, before any body is computed, when the client holds this entity
+     * in either form (plain or gzip); returns whether it did.
+     */
+    public static boolean notModified(HttpServletRequest request, HttpServletResponse response, String etag) {
+        String ifNoneMatch = request.getHeader("If-None-Match");
+        for (String tag : new String[] {etag, gzipTag(etag)}) {
+            if (matches(ifNoneMatch, tag)) {
+                response.addHeader("Vary", "Accept-Encoding");
+                response.setHeader("ETag", tag);
+                response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String gzipTag(String etag) {
+        return etag.substring(0, etag.length() - 1) + "-gzip\"";
     }
 
     /** Answers a request the server cannot serve with its status and a one-line explanation. */

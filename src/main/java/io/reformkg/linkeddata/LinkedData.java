@@ -1,5 +1,6 @@
 package io.reformkg.linkeddata;
 
+import io.reformkg.graph.IriScheme;
 import io.reformkg.http.MountedServlet;
 import io.reformkg.store.CurrentStore;
 import java.util.ArrayList;
@@ -8,9 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import org.apache.jena.graph.Node;
-import org.apache.jena.rdf.model.Model;
-import org.apache.jena.system.Txn;
 
 /**
  * The entry point of the linked-data stage: the servlets that make every IRI of the graph
@@ -33,39 +31,41 @@ public final class LinkedData {
     }
 
     /**
-     * The servlets, answering from whichever store is current at each request. The paths are
-     * those of the store current now; a rebuilt graph has its IRIs under the same ones, since
-     * the IRI scheme does not change while serving.
+     * The servlets, answering from whichever store is current at each request. Their paths come
+     * from the IRI scheme, which does not change while serving, so no store is read to mount
+     * them; the site (dataset statistics, labels) is prepared in the background and at the
+     * latest by the first linked-data request.
      */
     public static List<MountedServlet> servlets(CurrentStore store, LinkedDataConfig config) {
         Supplier<LinkedDataSite> sites = store.derived(served -> new LinkedDataSite(served, config));
-        LinkedDataSite site = sites.get();
+        IriMapper mapper = new IriMapper(store.get().iris());
         List<MountedServlet> servlets = new ArrayList<>();
-        for (String segment : resourceSegments(site)) {
+        for (String segment : resourceSegments(store.get().iris(), mapper, config)) {
             servlets.add(new MountedServlet("/" + segment + "/*", new ResourceServlet(sites)));
-            if (site.exists(site.mapper().iri("/" + segment))) {
-                // a thing named by the segment alone ({base}dataset) has its documents beside it
-                for (DocumentFormat format : DocumentFormat.values()) {
-                    servlets.add(new MountedServlet(IriMapper.documentPath("/" + segment, format),
-                            new ResourceServlet(sites)));
-                }
+        }
+        for (String path : singleSegmentThings(store.get().iris(), mapper)) {
+            // a thing named by one segment alone ({base}dataset) has its documents beside it
+            for (DocumentFormat format : DocumentFormat.values()) {
+                servlets.add(new MountedServlet(IriMapper.documentPath(path, format), new ResourceServlet(sites)));
             }
         }
         servlets.add(new MountedServlet(DatasetDescription.VOID_PATH, new VoidServlet(sites)));
         servlets.add(new MountedServlet(DatasetDescription.DOWNLOAD_PATH + "*", new DownloadServlet(sites)));
         servlets.add(new MountedServlet(DatasetDescription.CONTEXT_PATH, new ContextServlet(sites)));
+        Thread warmUp = new Thread(sites::get, "reform-kg-linked-data-site");
+        warmUp.setDaemon(true);
+        warmUp.start();
         return List.copyOf(servlets);
     }
 
-    /** The first path segments of every resource the data and its description name. */
-    private static Set<String> resourceSegments(LinkedDataSite site) {
+    /** The first path segments of every kind of IRI the scheme mints, and of the ontology's terms. */
+    private static Set<String> resourceSegments(IriScheme iris, IriMapper mapper, LinkedDataConfig config) {
         Set<String> segments = new TreeSet<>();
         segments.add(IriMapper.ONTOLOGY_PATH.replace("/", ""));
-        Txn.executeRead(site.data(), () -> site.data().asDatasetGraph().find().forEachRemaining(quad ->
-                segment(site, quad.getSubject()).ifPresent(segments::add)));
-        Model metadata = site.metadata();
-        metadata.listSubjects().forEachRemaining(subject -> segment(site, subject.asNode()).ifPresent(segments::add));
-        String datasetSegment = site.config().datasetPath().substring(1);
+        for (String iri : iris.oneOfEachKind()) {
+            segment(mapper, iri).ifPresent(segments::add);
+        }
+        String datasetSegment = config.datasetPath().substring(1);
         for (String segment : segments) {
             if (RESERVED_SEGMENTS.contains(segment) || segment.equals(datasetSegment)) {
                 throw new IllegalStateException("the data has IRIs under /" + segment
@@ -75,11 +75,13 @@ public final class LinkedData {
         return segments;
     }
 
-    private static Optional<String> segment(LinkedDataSite site, Node subject) {
-        if (!subject.isURI()) {
-            return Optional.empty();
-        }
-        return site.mapper().path(subject.getURI()).map(path -> {
+    private static List<String> singleSegmentThings(IriScheme iris, IriMapper mapper) {
+        return iris.oneOfEachKind().stream().map(mapper::path).flatMap(Optional::stream)
+                .filter(path -> path.length() > 1 && path.indexOf('/', 1) < 0).toList();
+    }
+
+    private static Optional<String> segment(IriMapper mapper, String iri) {
+        return mapper.path(iri).map(path -> {
             int end = path.indexOf('/', 1);
             return end < 0 ? path.substring(1) : path.substring(1, end);
         }).filter(segment -> !segment.isEmpty());

@@ -77,11 +77,14 @@ final class QueryApiServlet extends HttpServlet {
         Language language = lang == null ? Language.ZH : Language.parse(lang);
         // one store for the whole answer, even if a rebuild swaps in another meanwhile
         GraphStore served = store.get();
-        QueryResult result = QueryRunner.over(served.dataset(), queries).run(name, arguments, language);
         String key = name + "\n" + format + "\n" + language + "\n" + arguments;
+        String etag = etag(served.version(), key);
+        if (Responses.notModified(request, response, etag)) {
+            return;
+        }
+        QueryResult result = QueryRunner.over(served.dataset(), queries).run(name, arguments, language);
         Responses.send(request, response, ResultWriter.write(result, format).getBytes(StandardCharsets.UTF_8),
-                format == ResultFormat.JSON ? format.mediaType() + "; charset=utf-8" : format.mediaType(),
-                etag(served.version(), key));
+                format == ResultFormat.JSON ? format.mediaType() + "; charset=utf-8" : format.mediaType(), etag);
     }
 
     /** The format parameter wins; otherwise the Accept header chooses between JSON (the default) and CSV. */
