@@ -7,29 +7,38 @@ import io.reformkg.store.CurrentStore;
 import io.reformkg.store.GraphStore;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
  * Answers repeated reads of the dataset endpoint from memory, and revalidations without
- * running the query. The graph is read-only between builds, so a GET's answer is fixed by the
- * data version, the request target and its {@code Accept} header: that is its ETag, and a
- * client holding it gets 304. Complete 200 answers up to a size cap are kept, per served
+ * running the query. The graph is read-only between builds, so an answer is fixed by the data
+ * version, the request target, its {@code Accept} header and, for a query POSTed as
+ * {@code application/sparql-query} or a form, the query: that is its ETag, and a GET holding
+ * it gets 304. Complete 200 answers up to a size cap are kept, per served
  * store, least recently used first out; errors and timeouts are never kept. A request with
  * {@code Cache-Control: no-cache} is answered afresh (and the fresh answer kept). The
  * {@code X-Cache} header says which it was.
@@ -37,6 +46,8 @@ import java.util.function.Supplier;
 final class ResponseCacheFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final String REVALIDATE = "no-cache";
+    private static final String SPARQL_QUERY = "application/sparql-query";
+    private static final String FORM = "application/x-www-form-urlencoded";
     /** Tells whether the answer came from memory ({@code hit}) or was computed ({@code miss}). */
     static final String CACHE_STATUS = "X-Cache";
 
@@ -61,44 +72,58 @@ final class ResponseCacheFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String method = request.getMethod();
-        if (!method.equals("GET") && !method.equals("HEAD")) {
+        boolean get = method.equals("GET") || method.equals("HEAD");
+        String contentType = String.valueOf(request.getContentType()).toLowerCase(Locale.ROOT);
+        HttpServletRequest readable = request;
+        StringBuilder key = new StringBuilder(get ? "GET" : method).append(' ').append(request.getRequestURI())
+                .append('?').append(request.getQueryString()).append('\n').append(request.getHeader("Accept"));
+        if (method.equals("POST") && contentType.startsWith(SPARQL_QUERY)) {
+            // the body's size was checked by RequestLimitFilter; it is read once and handed on
+            byte[] body = request.getInputStream().readAllBytes();
+            readable = new ReplayedBody(request, body);
+            key.append('\n').append(SPARQL_QUERY).append('\n').append(new String(body, StandardCharsets.UTF_8));
+        } else if (method.equals("POST") && contentType.startsWith(FORM)) {
+            key.append('\n').append(FORM);
+            new TreeMap<>(request.getParameterMap()).forEach((name, values) ->
+                    key.append('\n').append(name).append('=').append(String.join("\u0000", values)));
+        } else if (!get) {
             chain.doFilter(request, response);
             return;
         }
         GraphStore served = store.get();
         Cache<String, Answer> cache = caches.get();
-        String key = request.getRequestURI() + "?" + request.getQueryString() + "\n" + request.getHeader("Accept");
-        String etag = etag(served.version(), key);
+        String etag = etag(served.version(), key.toString());
         response.setHeader("ETag", etag);
         response.setHeader("Cache-Control", REVALIDATE);
         response.addHeader("Vary", "Accept");
-        if (Responses.matches(request.getHeader("If-None-Match"), etag)) {
+        // only reads may be answered 304 (RFC 9110, 13.1.2); a POSTed query is answered in full
+        if (get && Responses.matches(request.getHeader("If-None-Match"), etag)) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
         boolean fresh = REVALIDATE.equalsIgnoreCase(request.getHeader("Cache-Control"));
-        Answer kept = fresh ? null : cache.getIfPresent(key);
+        Answer kept = fresh ? null : cache.getIfPresent(key.toString());
         response.setHeader(CACHE_STATUS, kept == null ? "miss" : "hit");
         if (kept != null) {
             response.setContentType(kept.contentType());
             response.setContentLength(kept.body().length);
-            if (method.equals("GET")) {
+            if (!method.equals("HEAD")) {
                 response.getOutputStream().write(kept.body());
             }
             return;
         }
         if (maxAnswerBytes == 0) {
-            chain.doFilter(request, response);
+            chain.doFilter(readable, response);
             return;
         }
         Recorder recorder = new Recorder(response, maxAnswerBytes);
-        chain.doFilter(request, recorder);
+        chain.doFilter(readable, recorder);
         recorder.flushWriter();
         // an answer that may come from a store swapped in meanwhile is not kept under this one
         boolean sameStore = store.get() == served;
-        if (method.equals("GET") && recorder.getStatus() == HttpServletResponse.SC_OK && recorder.complete()
+        if (!method.equals("HEAD") && recorder.getStatus() == HttpServletResponse.SC_OK && recorder.complete()
                 && sameStore) {
-            cache.put(key, new Answer(recorder.getContentType(), recorder.recorded()));
+            cache.put(key.toString(), new Answer(recorder.getContentType(), recorder.recorded()));
         }
     }
 
@@ -219,6 +244,53 @@ final class ResponseCacheFilter extends HttpFilter {
 
         byte[] recorded() {
             return copy.toByteArray();
+        }
+    }
+
+    /** The request with its body, already read to learn the query, readable again. */
+    private static final class ReplayedBody extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        ReplayedBody(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] bytes, int offset, int length) {
+                    return in.read(bytes, offset, length);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("the body is already read; read it blocking");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String charset = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(getInputStream(), Charset.forName(charset)));
         }
     }
 }

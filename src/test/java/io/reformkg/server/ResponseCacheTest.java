@@ -82,6 +82,33 @@ class ResponseCacheTest {
     }
 
     @Test
+    void aPostedQueryIsKeptByItsTextAsTheGetIs() {
+        String cq2 = query("cq/cq2-measures-per-body.rq");
+        HttpResponse<byte[]> viaGet = client.get(CQ2, "Accept", CSV);
+        HttpResponse<byte[]> posted = client.post("/kg/sparql", "application/sparql-query", cq2, "Accept", CSV,
+                "Cache-Control", "no-cache");
+        HttpResponse<byte[]> postedAgain = client.post("/kg/sparql", "application/sparql-query", cq2, "Accept", CSV);
+        assertEquals("miss", header(posted, "X-Cache"));
+        assertEquals("hit", header(postedAgain, "X-Cache"));
+        assertArrayEquals(viaGet.body(), posted.body());
+        assertArrayEquals(posted.body(), postedAgain.body());
+
+        String form = "query=" + encode(cq2);
+        HttpResponse<byte[]> formPosted = client.post("/kg/sparql", "application/x-www-form-urlencoded", form,
+                "Accept", CSV, "Cache-Control", "no-cache");
+        HttpResponse<byte[]> formAgain = client.post("/kg/sparql", "application/x-www-form-urlencoded", form,
+                "Accept", CSV, "If-None-Match", header(formPosted, "ETag"));
+        assertEquals(200, formAgain.statusCode(), "a POST is answered in full, never 304");
+        assertEquals("hit", header(formAgain, "X-Cache"));
+        assertArrayEquals(viaGet.body(), formAgain.body());
+
+        HttpResponse<byte[]> otherQuery = client.post("/kg/sparql", "application/sparql-query",
+                query("count-default-graph.rq"), "Accept", CSV);
+        assertEquals(200, otherQuery.statusCode());
+        assertTrue(text(otherQuery).startsWith("triples"), "another text, another answer: " + text(otherQuery));
+    }
+
+    @Test
     void errorsAndTimeoutsAreNeitherKeptNorTagged() {
         String malformed = "/kg/sparql?query=" + encode("SELECT * WHERE {");
         for (int i = 0; i < 2; i++) {
