@@ -8,38 +8,25 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-FUSEKI_VERSION=5.6.0
-WORK=target/bench
-mkdir -p "$WORK"
-
-mvn -q -B -DskipTests package
-mvn -q -B test-compile
-mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt"
-if [ ! -f "$WORK/jena-fuseki-server-$FUSEKI_VERSION.jar" ]; then
-  mvn -q -B dependency:copy -Dartifact="org.apache.jena:jena-fuseki-server:$FUSEKI_VERSION" -DoutputDirectory="$WORK"
-fi
+source bench/lib.sh
+bench_prepare
+WORK=$BENCH_WORK
 # the same graph for both servers: the TriG export of `reform-kg build`
 java -jar target/reform-kg.jar build --out "$WORK/graph" > /dev/null
 rm -rf "$WORK/fuseki-tdb2" "$WORK/reform-tdb2" "$WORK/server.log"
 
-TABLE=$(java -cp "target/test-classes:target/classes:$(cat "$WORK/classpath.txt")" io.reformkg.bench.LoadDriver \
-  --reform-jar target/reform-kg.jar --fuseki-jar "$WORK/jena-fuseki-server-$FUSEKI_VERSION.jar" \
+TABLE=$(java -cp "$BENCH_CLASSPATH" io.reformkg.bench.LoadDriver \
+  --reform-jar target/reform-kg.jar --fuseki-jar "$FUSEKI_JAR" \
   --trig "$WORK/graph/reform-kg.trig" --data data --work "$WORK" "$@")
 
-CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
-CORES=$(grep -c '^processor' /proc/cpuinfo)
-MEMORY=$(free -h | awk '/^Mem:/ {print $2}')
-JAVA=$(java -version 2>&1 | head -1)
 TRIPLES=$(grep -c . "$WORK/graph/reform-kg.nq" || true)
-LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 
 SECTION=$(cat <<MD
 <!-- server-bench:start -->
 ## Serving: Reform KG against plain Fuseki
 
-Measured $(date -u +"%Y-%m-%d %H:%M UTC") on ${CPU} (${CORES} cores), ${MEMORY} memory, ${JAVA};
-graph of ${TRIPLES} quads (the batch-3 list). Load average when the run ended: ${LOAD} (other
-work shared the machine; compare the rows with each other, not with other runs). Reproduce with:
+$(bench_machine); graph of ${TRIPLES} quads (the batch-3 list). Compare the rows with each other,
+not with other runs. Reproduce with:
 
 \`\`\`bash
 bench/run-server-bench.sh $*
@@ -54,26 +41,13 @@ dataset has no union default graph, so its queries read \`FROM <urn:x-arq:UnionG
 store is loaded by \`tdb2.tdbloader\` and served with \`tdb:unionDefaultGraph\`. Reform KG's figures
 include what it adds: its own build of the graph from the sources, validation, linked-data
 pages, a one-line access log per request, and SELECT results computed in full before sending
-(so a timeout is an error status, never a truncated answer).
+(so a timeout is an error status, never a truncated answer). Reform KG answers a repeated query
+from its answer cache (see docs/serving.md, "Caching and revalidation"); the row *every answer
+computed* sends \`Cache-Control: no-cache\` with each query, so every answer is computed.
 
 ${TABLE}
 <!-- server-bench:end -->
 MD
 )
 
-DOC=docs/benchmarks.md
-if [ ! -f "$DOC" ]; then
-  printf '# Benchmarks\n\n' > "$DOC"
-fi
-if grep -q '<!-- server-bench:start -->' "$DOC"; then
-  python3 - "$DOC" "$SECTION" <<'PY'
-import re, sys
-path, section = sys.argv[1], sys.argv[2]
-text = open(path, encoding="utf-8").read()
-text = re.sub(r"<!-- server-bench:start -->.*?<!-- server-bench:end -->", lambda m: section, text, flags=re.S)
-open(path, "w", encoding="utf-8").write(text)
-PY
-else
-  printf '%s\n' "$SECTION" >> "$DOC"
-fi
-echo "$SECTION"
+printf '%s\n' "$SECTION" | bench_write_section server-bench

@@ -19,7 +19,9 @@ import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.server.OperationRegistry;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
@@ -190,11 +192,21 @@ public final class ReformServer {
             if (connector instanceof ServerConnector serverConnector) {
                 serverConnector.setHost(builder.host);
             }
+            // Encoded dot segments and separators (%2e%2e, %2f, %5c) reach the servlets, which serve
+            // only names they know: a traversal attempt is then their 404, not Jetty's 400
+            HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+            if (http != null) {
+                http.getHttpConfiguration().setUriCompliance(UriCompliance.DEFAULT.with("reform-kg",
+                        UriCompliance.Violation.AMBIGUOUS_PATH_SEGMENT, UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR,
+                        UriCompliance.Violation.AMBIGUOUS_PATH_ENCODING, UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT,
+                        UriCompliance.Violation.SUSPICIOUS_PATH_CHARACTERS));
+            }
         }
         // Jetty's own cap on form bodies would otherwise answer large query forms before ours
         ServletContextHandler context = server.getJettyServer().getDescendant(ServletContextHandler.class);
         if (context != null) {
             context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, builder.maxBodyBytes));
+            context.getServletHandler().setDecodeAmbiguousURIs(true);
         }
         return server;
     }

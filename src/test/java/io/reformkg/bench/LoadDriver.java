@@ -1,15 +1,6 @@
 package io.reformkg.bench;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,17 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
-import org.apache.jena.query.QuerySolution;
-import org.apache.jena.query.ResultSet;
-import org.apache.jena.rdf.model.RDFNode;
-import org.apache.jena.riot.ResultSetMgr;
-import org.apache.jena.riot.resultset.ResultSetLang;
 
 /**
  * Serving benchmark: Reform KG's server against plain Fuseki (jena-fuseki-server) serving the
@@ -47,8 +28,7 @@ public final class LoadDriver {
     /** Plain Fuseki's in-memory dataset has no union default graph; ARQ reads this name as the union. */
     private static final String UNION_FROM = "FROM <urn:x-arq:UnionGraph>\n";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final BenchHttp http = new BenchHttp(Duration.ofSeconds(60));
     private final Path work;
     private final int clients;
     private final int seconds;
@@ -65,7 +45,11 @@ public final class LoadDriver {
         this.starts = starts;
     }
 
-    record Server(String name, List<String> command, UnaryOperator<String> adapt) {
+    /** A server to measure: its command (PORT is replaced), how queries are adapted to it, and request headers. */
+    record Server(String name, List<String> command, UnaryOperator<String> adapt, List<String> requestHeaders) {
+        Server(String name, List<String> command, UnaryOperator<String> adapt) {
+            this(name, command, adapt, List.of());
+        }
     }
 
     record Result(Server server, List<Long> startMillis, double queriesPerSecond, long answered, long wrong) {
@@ -92,8 +76,8 @@ public final class LoadDriver {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path reformDb = work.resolve("reform-tdb2");
         Path fusekiDb = work.resolve("fuseki-tdb2");
-        driver.runQuietly(List.of(java, "-cp", fusekiJar.toString(), "tdb2.tdbloader", "--loc", fusekiDb.toString(),
-                trig.toString()), "tdbloader");
+        BenchHttp.run(List.of(java, "-cp", fusekiJar.toString(), "tdb2.tdbloader", "--loc", fusekiDb.toString(),
+                trig.toString()), work.resolve("tdbloader.log"));
         List<Server> servers = List.of(
                 new Server("Reform KG `serve` (in memory, builds the graph from data/ at start)",
                         List.of(java, "-jar", reformJar.toString(), "serve", "--data", data.toString(), "--port", "PORT"),
@@ -106,6 +90,10 @@ public final class LoadDriver {
                         List.of(java, "-jar", reformJar.toString(), "serve", "--data", data.toString(), "--tdb2",
                                 reformDb.toString(), "--port", "PORT"),
                         UnaryOperator.identity()),
+                new Server("Reform KG `serve --tdb2`, every answer computed (`Cache-Control: no-cache`)",
+                        List.of(java, "-jar", reformJar.toString(), "serve", "--data", data.toString(), "--tdb2",
+                                reformDb.toString(), "--port", "PORT"),
+                        UnaryOperator.identity(), List.of("Cache-Control", "no-cache")),
                 new Server("Plain Fuseki `--tdb2 --loc` (tdbloader, union default graph)",
                         List.of(java, "-jar", fusekiJar.toString(), "--localhost", "--tdb2", "--loc", fusekiDb.toString(),
                                 "--set", "tdb:unionDefaultGraph=true", "--port", "PORT", "/kg"),
@@ -129,11 +117,12 @@ public final class LoadDriver {
         // the first start is not measured: it warms the disk cache and builds a TDB2 store the others reuse
         for (int start = 0; start <= starts; start++) {
             if (process != null) {
-                stop(process);
+                BenchHttp.stop(process);
             }
-            port = freePort();
+            port = BenchHttp.freePort();
             long begin = System.nanoTime();
-            process = launch(server, port);
+            // plain Fuseki writes its run/ folder into the working folder
+            process = BenchHttp.launch(server.command(), port, work, work.resolve("server.log"));
             awaitFirstAnswer(process, port);
             long millis = (System.nanoTime() - begin) / 1_000_000;
             if (start > 0) {
@@ -143,61 +132,22 @@ public final class LoadDriver {
         try {
             Map<String, List<String>> answers = new LinkedHashMap<>();
             for (String name : QUERIES) {
-                answers.put(name, ask(port, server.adapt().apply(query(name))));
+                answers.put(name, http.ask(port, server.adapt().apply(query(name))));
             }
             if (reference == null) {
                 reference = answers;
             } else if (!reference.equals(answers)) {
                 throw new IllegalStateException(server.name() + " answers differently: " + answers + " vs " + reference);
             }
-            load(server, port, warmupSeconds);
-            long[] counts = load(server, port, seconds);
-            return new Result(server, startMillis, counts[0] / (double) seconds, counts[0], counts[1]);
+            Map<String, String> mix = new LinkedHashMap<>();
+            QUERIES.forEach(name -> mix.put(name, server.adapt().apply(query(name))));
+            String[] headers = server.requestHeaders().toArray(String[]::new);
+            http.load(port, clients, Duration.ofSeconds(warmupSeconds), mix, reference, false, headers);
+            BenchHttp.Load load = http.load(port, clients, Duration.ofSeconds(seconds), mix, reference, false, headers);
+            return new Result(server, startMillis, load.perSecond(), load.answered(), load.wrong());
         } finally {
-            stop(process);
+            BenchHttp.stop(process);
         }
-    }
-
-    /** Runs the clients for a while; returns answers received and answers that differed from the reference. */
-    private long[] load(Server server, int port, int durationSeconds) throws Exception {
-        AtomicLong answered = new AtomicLong();
-        AtomicLong wrong = new AtomicLong();
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(durationSeconds);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                int offset = c;
-                running.add(pool.submit(() -> {
-                    for (int i = offset; System.nanoTime() < end; i++) {
-                        String name = QUERIES.get(i % QUERIES.size());
-                        List<String> rows = ask(port, server.adapt().apply(query(name)));
-                        if (System.nanoTime() < end) {
-                            answered.incrementAndGet();
-                            if (!rows.equals(reference.get(name))) {
-                                wrong.incrementAndGet();
-                            }
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : running) {
-                future.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        return new long[] {answered.get(), wrong.get()};
-    }
-
-    private Process launch(Server server, int port) throws IOException {
-        List<String> command = server.command().stream().map(part -> part.equals("PORT") ? String.valueOf(port) : part)
-                .toList();
-        Path log = work.resolve("server.log");
-        // plain Fuseki writes its run/ folder into the working folder
-        return new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
     private void awaitFirstAnswer(Process process, int port) throws InterruptedException {
@@ -207,7 +157,7 @@ public final class LoadDriver {
                         + work.resolve("server.log"));
             }
             try {
-                List<String> rows = ask(port, PROBE);
+                List<String> rows = http.ask(port, PROBE);
                 long triples = Long.parseLong(rows.get(0));
                 if (referenceTriples < 0) {
                     referenceTriples = triples;
@@ -216,77 +166,18 @@ public final class LoadDriver {
                             + referenceTriples);
                 }
                 return;
-            } catch (UncheckedIOException | NotAnswered notYet) {
+            } catch (UncheckedIOException | BenchHttp.NotAnswered notYet) {
                 Thread.sleep(20);
             }
         }
     }
 
-    private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
-    }
-
-    private void runQuietly(List<String> command, String what) throws IOException, InterruptedException {
-        Path log = work.resolve(what + ".log");
-        int status = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start().waitFor();
-        if (status != 0) {
-            throw new IllegalStateException(what + " failed with " + status + "; see " + log);
-        }
-    }
-
-    /** Runs a SELECT; returns its rows as tab-joined lexical forms. */
-    private List<String> ask(int port, String sparql) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/kg/sparql"))
-                .header("Content-Type", "application/sparql-query")
-                .header("Accept", "application/sparql-results+json")
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(sparql)).build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        if (response.statusCode() != 200) {
-            throw new NotAnswered(response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
-        }
-        ResultSet results = ResultSetMgr.read(new ByteArrayInputStream(response.body()), ResultSetLang.RS_JSON);
-        List<String> rows = new ArrayList<>();
-        while (results.hasNext()) {
-            QuerySolution solution = results.next();
-            List<String> values = new ArrayList<>();
-            for (String variable : results.getResultVars()) {
-                RDFNode value = solution.get(variable);
-                values.add(value == null ? "" : value.isLiteral() ? value.asLiteral().getLexicalForm() : value.toString());
-            }
-            rows.add(String.join("\t", values));
-        }
-        return rows;
-    }
-
     private static String query(String name) {
-        try (InputStream in = LoadDriver.class.getResourceAsStream(QUERY_FOLDER + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BenchHttp.resource(QUERY_FOLDER + name);
     }
 
     private static Path absolute(String path) {
         return Path.of(path).toAbsolutePath().normalize();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private String table(List<Result> results) {
@@ -300,7 +191,8 @@ public final class LoadDriver {
                     result.queriesPerSecond(), result.answered(), result.wrong()));
         }
         out.append('\n');
-        out.append(ratio(results, 0, 1, "in memory")).append(ratio(results, 2, 3, "TDB2"));
+        out.append(ratio(results, 0, 1, "in memory")).append(ratio(results, 2, 4, "TDB2"))
+                .append(ratio(results, 3, 4, "TDB2, every answer computed"));
         return out.toString();
     }
 
@@ -310,12 +202,5 @@ public final class LoadDriver {
         return String.format(Locale.ROOT, "- %s: Reform KG starts in %.2f× plain Fuseki's time and answers %.2f× its "
                         + "queries per second.%n", mode, ours.medianStart() / (double) plain.medianStart(),
                 ours.queriesPerSecond() / plain.queriesPerSecond());
-    }
-
-    /** The server answered with an error status (e.g. not ready yet). */
-    private static final class NotAnswered extends RuntimeException {
-        NotAnswered(String message) {
-            super(message, null, false, false);
-        }
     }
 }

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Every benchmark of issue 8 in one go, each writing its section of docs/benchmarks.md:
+#   1. JMH (IngestBenchmark): the source parser and the graph builder at each corpus size;
+#   2. the serving comparison on the real list against plain Fuseki (bench/run-server-bench.sh);
+#   3. the scale comparison (ScaleBenchmark): Reform KG's ingest from text to a served TDB2 store,
+#      plain Fuseki's load of the same quads, and both servers side by side at each size.
+# Not part of `mvn verify`. At the default sizes it runs for about an hour on 2 cores.
+#
+# Usage: bench/run-benchmarks.sh [--scales 1000,10000,100000,1000000] [--seconds 20] [--clients 16]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source bench/lib.sh
+
+SCALES=1000,10000,100000,1000000
+SECONDS_PER_LOAD=20
+CLIENTS=16
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --scales) SCALES=$2; shift 2 ;;
+    --seconds) SECONDS_PER_LOAD=$2; shift 2 ;;
+    --clients) CLIENTS=$2; shift 2 ;;
+    *) echo "unknown option $1; use --scales LIST, --seconds N, --clients N" >&2; exit 2 ;;
+  esac
+done
+COMMAND="bench/run-benchmarks.sh --scales $SCALES --seconds $SECONDS_PER_LOAD --clients $CLIENTS"
+bench_prepare
+
+# 1. JMH
+java -cp "$BENCH_CLASSPATH" org.openjdk.jmh.Main IngestBenchmark -p measures="$SCALES" \
+  -rf json -rff "$BENCH_WORK/jmh-ingest.json" > "$BENCH_WORK/jmh-ingest.log"
+JMH_TABLE=$(python3 - "$BENCH_WORK/jmh-ingest.json" <<'PY'
+import json, sys
+rows = {}
+for result in json.load(open(sys.argv[1])):
+    name = result["benchmark"].rsplit(".", 1)[1]
+    measures = int(result["params"]["measures"])
+    metric = result["primaryMetric"]
+    rows.setdefault(measures, {})[name] = "%.1f ± %.1f" % (metric["score"], metric["scoreError"] if metric["scoreError"] == metric["scoreError"] else 0)
+print("| Measures | parse, ms per corpus | parse + build graphs, ms per corpus |")
+print("|---|---|---|")
+for measures in sorted(rows):
+    print("| {:,} | {} | {} |".format(measures, rows[measures].get("parse", "—"), rows[measures].get("buildGraph", "—")))
+PY
+)
+bench_write_section ingest-jmh <<MD
+<!-- ingest-jmh:start -->
+## Parsing and graph building (JMH)
+
+$(bench_machine). \`IngestBenchmark\` (src/test/java/io/reformkg/bench) on synthetic corpora of
+\`reform-kg generate\` (seed 42, the real source format): the source parser alone, and the parser
+plus the graph builder (ontology, reference data and every list graph, streamed list by list).
+Average time per whole corpus, JMH's 99.9% error; one fork, \`-Xmx4g\`. Reproduce with
+\`$COMMAND\` (all benchmarks) or:
+
+\`\`\`bash
+java -cp "target/test-classes:target/classes:\$(cat target/bench/classpath.txt)" org.openjdk.jmh.Main IngestBenchmark -p measures=$SCALES
+\`\`\`
+
+$JMH_TABLE
+<!-- ingest-jmh:end -->
+MD
+
+# 2. the real list against plain Fuseki
+bench/run-server-bench.sh --seconds "$SECONDS_PER_LOAD" --clients "$CLIENTS"
+
+# 3. at scale
+SCALE_TABLES=$(java -cp "$BENCH_CLASSPATH" io.reformkg.bench.ScaleBenchmark --scales "$SCALES" \
+  --seconds "$SECONDS_PER_LOAD" --clients "$CLIENTS" --reform-jar target/reform-kg.jar --fuseki-jar "$FUSEKI_JAR" \
+  --work "$BENCH_WORK/scale")
+bench_write_section scale-bench <<MD
+<!-- scale-bench:start -->
+## Scale: Reform KG against plain Fuseki at 10^3–10^6 measures
+
+$(bench_machine). Reproduce with \`$COMMAND\`.
+
+For each size, \`ScaleBenchmark\` (src/test/java/io/reformkg/bench) generates a corpus (seed 42),
+times Reform KG from source text to the first answer of a fresh \`serve --tdb2\` (parse, build,
+TDB2 load, inference, SHACL validation, text index) with \`-Xmx4g\` and reads the peak heap in use
+before a collection from its GC log; dumps that store and loads the same quads into plain Fuseki
+(\`jena-fuseki-server\` $FUSEKI_VERSION, \`tdb2.tdbloader\`, served with \`tdb:unionDefaultGraph\`,
+\`-Xmx4g\`). Then each server in turn, on its TDB2 store: start to first answer (every start
+counts; the store exists), each competency question alone (median of 5), and $CLIENTS clients on the
+mix for $SECONDS_PER_LOAD s — Reform KG with its answer cache (*cached*) and with \`Cache-Control:
+no-cache\` on every query (*computed*). Every answer is compared with plain Fuseki's, as sorted
+rows. The listing questions (CQ3, CQ5, CQ7, CQ8) are asked as counts (\`SELECT (COUNT(*) …) {
+<question> }\`): at a million measures they list hundreds of thousands of rows. *Place* and
+*keyword* are Reform KG's named queries \`measures-in-place\` (合肥) and \`keyword-search-text\`
+(担保) through its query API (median of 5); plain Fuseki has no text index.
+
+$SCALE_TABLES
+<!-- scale-bench:end -->
+MD

@@ -1,0 +1,210 @@
+package io.reformkg.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+
+/** What the load drivers share: server processes, SPARQL over HTTP, the test queries. */
+final class BenchHttp {
+    /** Answered by every server alike as soon as it serves. */
+    static final String READY_PROBE = "ASK {}";
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final Duration timeout;
+
+    BenchHttp(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    /**
+     * Runs a query POSTed as {@code application/sparql-query}: a SELECT's rows as tab-joined
+     * lexical forms, or an ASK's answer as one row {@code true}/{@code false}.
+     */
+    List<String> ask(int port, String sparql, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/kg/sparql"))
+                .header("Content-Type", "application/sparql-query")
+                .header("Accept", "application/sparql-results+json")
+                .timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.ofString(sparql));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        HttpResponse<byte[]> response = send(request.build());
+        if (response.statusCode() != 200) {
+            throw new NotAnswered(response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        if (sparql.strip().startsWith("ASK")) {
+            return List.of(String.valueOf(ResultSetMgr.readBoolean(new ByteArrayInputStream(response.body()),
+                    ResultSetLang.RS_JSON)));
+        }
+        ResultSet results = ResultSetMgr.read(new ByteArrayInputStream(response.body()), ResultSetLang.RS_JSON);
+        List<String> rows = new ArrayList<>();
+        while (results.hasNext()) {
+            QuerySolution solution = results.next();
+            List<String> values = new ArrayList<>();
+            for (String variable : results.getResultVars()) {
+                RDFNode value = solution.get(variable);
+                values.add(value == null ? "" : value.isLiteral() ? value.asLiteral().getLexicalForm() : value.toString());
+            }
+            rows.add(String.join("\t", values));
+        }
+        return rows;
+    }
+
+    /** What a load run got: answers received in the time, and answers that differed from the reference. */
+    record Load(long answered, long wrong, double perSecond) {
+    }
+
+    /**
+     * {@code clients} threads run the queries in rotation (each starting at its own offset) for
+     * {@code duration}; every answer is compared with {@code reference} (by the query's name), in
+     * order or, when {@code unordered}, as sorted rows (ties of an ORDER BY may come in any order).
+     */
+    Load load(int port, int clients, Duration duration, Map<String, String> queries,
+            Map<String, List<String>> reference, boolean unordered, String... headers) throws InterruptedException {
+        List<String> names = List.copyOf(queries.keySet());
+        AtomicLong answered = new AtomicLong();
+        AtomicLong wrong = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int offset = c;
+                running.add(pool.submit(() -> {
+                    for (int i = offset; System.nanoTime() < end; i++) {
+                        String name = names.get(i % names.size());
+                        List<String> answer = ask(port, queries.get(name), headers);
+                        List<String> rows = unordered ? answer.stream().sorted().toList() : answer;
+                        if (System.nanoTime() < end) {
+                            answered.incrementAndGet();
+                            if (!rows.equals(reference.get(name))) {
+                                wrong.incrementAndGet();
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a client failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Load(answered.get(), wrong.get(), answered.get() / (duration.toMillis() / 1000.0));
+    }
+
+    /** GETs a path of the server; fails on any status but 200. Returns the body's length. */
+    int get(int port, String pathAndQuery, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .timeout(timeout).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        HttpResponse<byte[]> response = send(request.build());
+        if (response.statusCode() != 200) {
+            throw new NotAnswered(response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response.body().length;
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts a server command in {@code work}, its output appended to {@code log}; PORT in the command becomes the port. */
+    static Process launch(List<String> command, int port, Path work, Path log) throws IOException {
+        List<String> resolved = command.stream().map(part -> part.equals("PORT") ? String.valueOf(port) : part).toList();
+        return new ProcessBuilder(resolved).directory(work.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    /** Waits until the server answers {@link #READY_PROBE}. */
+    void awaitReady(Process process, int port, Path log) throws InterruptedException {
+        while (true) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                ask(port, READY_PROBE);
+                return;
+            } catch (UncheckedIOException | NotAnswered notYet) {
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    /** Runs a command to its end, its output in {@code log}; fails on a non-zero status. */
+    static void run(List<String> command, Path log) throws IOException, InterruptedException {
+        int status = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start().waitFor();
+        if (status != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed with " + status + "; see " + log);
+        }
+    }
+
+    /** A query from src/test/resources, e.g. {@code /server/cq/cq2-measures-per-body.rq}. */
+    static String resource(String name) {
+        try (InputStream in = BenchHttp.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The server answered with an error status (e.g. not ready yet). */
+    static final class NotAnswered extends RuntimeException {
+        NotAnswered(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
