@@ -9,9 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +36,7 @@ final class QueryApiServlet extends HttpServlet {
             String path = request.getPathInfo();
             if (path == null || path.equals("/")) {
                 Responses.send(request, response, catalog, ResultFormat.JSON.mediaType() + "; charset=utf-8",
-                        etag(store.get().version(), "catalog"));
+                        Responses.etag(store.get().version(), "catalog"));
                 return;
             }
             String name = path.substring(1);
@@ -78,7 +75,7 @@ final class QueryApiServlet extends HttpServlet {
         // one store for the whole answer, even if a rebuild swaps in another meanwhile
         GraphStore served = store.get();
         String key = name + "\n" + format + "\n" + language + "\n" + arguments;
-        String etag = etag(served.version(), key);
+        String etag = Responses.etag(served.version(), key);
         if (Responses.notModified(request, response, etag)) {
             return;
         }
@@ -114,13 +111,4 @@ final class QueryApiServlet extends HttpServlet {
         throw HttpProblem.notAcceptable("cannot answer in " + accept + "; the answers are application/json or text/csv");
     }
 
-    private static String etag(String dataVersion, String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((dataVersion + "\n" + key).getBytes(StandardCharsets.UTF_8));
-            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
-    }
 }

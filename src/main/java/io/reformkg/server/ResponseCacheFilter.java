@@ -26,9 +26,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -92,7 +89,7 @@ final class ResponseCacheFilter extends HttpFilter {
         }
         GraphStore served = store.get();
         Cache<String, Answer> cache = caches.get();
-        String etag = etag(served.version(), key.toString());
+        String etag = Responses.etag(served.version(), key.toString());
         response.setHeader("ETag", etag);
         response.setHeader("Cache-Control", REVALIDATE);
         response.addHeader("Vary", "Accept");
@@ -127,15 +124,6 @@ final class ResponseCacheFilter extends HttpFilter {
         }
     }
 
-    private static String etag(String dataVersion, String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((dataVersion + "\n" + key).getBytes(StandardCharsets.UTF_8));
-            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
-    }
 
     /**
      * Passes the answer through to the client while keeping a copy of up to {@code maxBytes};
