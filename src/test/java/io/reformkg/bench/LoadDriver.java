@@ -1,15 +1,8 @@
 package io.reformkg.bench;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,11 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
-import org.apache.jena.query.QuerySolution;
-import org.apache.jena.query.ResultSet;
-import org.apache.jena.rdf.model.RDFNode;
-import org.apache.jena.riot.ResultSetMgr;
-import org.apache.jena.riot.resultset.ResultSetLang;
 
 /**
  * Serving benchmark: Reform KG's server against plain Fuseki (jena-fuseki-server) serving the
@@ -38,17 +26,14 @@ import org.apache.jena.riot.resultset.ResultSetLang;
  * bench/run-server-bench.sh, never by mvn verify.
  */
 public final class LoadDriver {
-    private static final String QUERY_FOLDER = "/server/cq/";
-    private static final List<String> QUERIES = List.of("cq1-co-guidance-pairs.rq", "cq2-measures-per-body.rq",
-            "cq3-pilot-only.rq", "cq4-declared-present.rq", "cq5-single-body.rq", "cq6-categories-per-body.rq",
-            "cq7-changed-bodies.rq", "cq8-measures-in-place.rq");
+    private static final List<String> QUERIES = CompetencyQueries.NAMES;
     /** Answered by every server alike: triples in the named graphs. */
     private static final String PROBE = "SELECT (COUNT(*) AS ?triples) { GRAPH ?g { ?s ?p ?o } }";
     /** Plain Fuseki's in-memory dataset has no union default graph; ARQ reads this name as the union. */
     private static final String UNION_FROM = "FROM <urn:x-arq:UnionGraph>\n";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final SparqlHttp sparql = new SparqlHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build());
     private final Path work;
     private final int clients;
     private final int seconds;
@@ -129,9 +114,9 @@ public final class LoadDriver {
         // the first start is not measured: it warms the disk cache and builds a TDB2 store the others reuse
         for (int start = 0; start <= starts; start++) {
             if (process != null) {
-                stop(process);
+                ServerProcesses.stop(process);
             }
-            port = freePort();
+            port = ServerProcesses.freePort();
             long begin = System.nanoTime();
             process = launch(server, port);
             awaitFirstAnswer(process, port);
@@ -143,7 +128,7 @@ public final class LoadDriver {
         try {
             Map<String, List<String>> answers = new LinkedHashMap<>();
             for (String name : QUERIES) {
-                answers.put(name, ask(port, server.adapt().apply(query(name))));
+                answers.put(name, sparql.select(port, server.adapt().apply(CompetencyQueries.text(name))));
             }
             if (reference == null) {
                 reference = answers;
@@ -154,7 +139,7 @@ public final class LoadDriver {
             long[] counts = load(server, port, seconds);
             return new Result(server, startMillis, counts[0] / (double) seconds, counts[0], counts[1]);
         } finally {
-            stop(process);
+            ServerProcesses.stop(process);
         }
     }
 
@@ -171,7 +156,7 @@ public final class LoadDriver {
                 running.add(pool.submit(() -> {
                     for (int i = offset; System.nanoTime() < end; i++) {
                         String name = QUERIES.get(i % QUERIES.size());
-                        List<String> rows = ask(port, server.adapt().apply(query(name)));
+                        List<String> rows = sparql.select(port, server.adapt().apply(CompetencyQueries.text(name)));
                         if (System.nanoTime() < end) {
                             answered.incrementAndGet();
                             if (!rows.equals(reference.get(name))) {
@@ -207,7 +192,7 @@ public final class LoadDriver {
                         + work.resolve("server.log"));
             }
             try {
-                List<String> rows = ask(port, PROBE);
+                List<String> rows = sparql.select(port, PROBE);
                 long triples = Long.parseLong(rows.get(0));
                 if (referenceTriples < 0) {
                     referenceTriples = triples;
@@ -216,16 +201,9 @@ public final class LoadDriver {
                             + referenceTriples);
                 }
                 return;
-            } catch (UncheckedIOException | NotAnswered notYet) {
+            } catch (UncheckedIOException | SparqlHttp.NotAnswered notYet) {
                 Thread.sleep(20);
             }
-        }
-    }
-
-    private static void stop(Process process) throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
         }
     }
 
@@ -238,55 +216,8 @@ public final class LoadDriver {
         }
     }
 
-    /** Runs a SELECT; returns its rows as tab-joined lexical forms. */
-    private List<String> ask(int port, String sparql) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/kg/sparql"))
-                .header("Content-Type", "application/sparql-query")
-                .header("Accept", "application/sparql-results+json")
-                .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(sparql)).build();
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        if (response.statusCode() != 200) {
-            throw new NotAnswered(response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
-        }
-        ResultSet results = ResultSetMgr.read(new ByteArrayInputStream(response.body()), ResultSetLang.RS_JSON);
-        List<String> rows = new ArrayList<>();
-        while (results.hasNext()) {
-            QuerySolution solution = results.next();
-            List<String> values = new ArrayList<>();
-            for (String variable : results.getResultVars()) {
-                RDFNode value = solution.get(variable);
-                values.add(value == null ? "" : value.isLiteral() ? value.asLiteral().getLexicalForm() : value.toString());
-            }
-            rows.add(String.join("\t", values));
-        }
-        return rows;
-    }
-
-    private static String query(String name) {
-        try (InputStream in = LoadDriver.class.getResourceAsStream(QUERY_FOLDER + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static Path absolute(String path) {
         return Path.of(path).toAbsolutePath().normalize();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private String table(List<Result> results) {
@@ -310,12 +241,5 @@ public final class LoadDriver {
         return String.format(Locale.ROOT, "- %s: Reform KG starts in %.2f× plain Fuseki's time and answers %.2f× its "
                         + "queries per second.%n", mode, ours.medianStart() / (double) plain.medianStart(),
                 ours.queriesPerSecond() / plain.queriesPerSecond());
-    }
-
-    /** The server answered with an error status (e.g. not ready yet). */
-    private static final class NotAnswered extends RuntimeException {
-        NotAnswered(String message) {
-            super(message, null, false, false);
-        }
     }
 }
