@@ -39,7 +39,7 @@ import org.apache.jena.vocabulary.RDF;
  * either builds a graph that passes SHACL, or fails with a {@link SourceException} whose message
  * is "file:line: problem" — never another exception, a hang (the timeout), or a partial graph.
  *
- * <p>{@code mvn verify} runs the seeds, then fuzzes for 15 s (the {@code parser-fuzzing} execution in
+ * <p>{@code mvn verify} runs the seeds, then fuzzes for 10 s (the {@code parser-fuzzing} execution in
  * pom.xml); docs/reliability.md has the longer runs.
  */
 class ParserFuzzTest {
