@@ -4,6 +4,7 @@ import io.reformkg.reference.ReferenceException;
 import io.reformkg.server.ServerStartException;
 import io.reformkg.source.SourceException;
 import io.reformkg.store.BuildFailedException;
+import io.reformkg.store.StoreFolderException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,7 +45,7 @@ public final class Main {
             PrintWriter err = commandLine.getErr();
             if (error instanceof SourceException || error instanceof ReferenceException
                     || error instanceof BuildFailedException || error instanceof IllegalArgumentException
-                    || error instanceof ServerStartException) {
+                    || error instanceof ServerStartException || error instanceof StoreFolderException) {
                 err.println("error: " + error.getMessage());
                 err.flush();
                 return INPUT_ERROR;

@@ -102,26 +102,37 @@ public final class GraphStore implements CurrentStore {
 
         private GraphStore openTdb2(String version) {
             Tdb2Location location = new Tdb2Location(tdb2);
+            location.requireFolder();
             Optional<Path> current = location.current(version);
             if (current.isPresent()) {
-                Dataset dataset = Tdb2Location.connect(current.get());
-                return new GraphStore(withTextIndex(dataset), iris, Tdb2Location.readFindings(current.get()), version,
-                        false);
+                return new GraphStore(withTextIndex(location.open(current.get())), iris,
+                        Tdb2Location.readFindings(current.get()), version, false);
             }
             Path building = location.startBuild();
-            Dataset dataset = Tdb2Location.connect(building);
             ValidationResult validation;
             try {
-                validation = runPipeline(dataset);
-                Tdb2Location.writeFindings(building, validation);
-            } catch (RuntimeException e) {
-                Tdb2Location.release(dataset);
-                location.abandon(building);
-                throw e;
+                validation = buildStore(building);
+            } catch (RuntimeException | InternalError failure) {
+                // InternalError: how the JVM reports a write to a mapped index file that the disk cannot hold
+                Optional<StoreFolderException> storageFault = location.abandon(building, failure);
+                if (storageFault.isPresent()) {
+                    throw storageFault.get();
+                }
+                throw failure;
             }
-            Tdb2Location.release(dataset);
             Path store = location.commit(building, version);
-            return new GraphStore(withTextIndex(Tdb2Location.connect(store)), iris, validation, version, true);
+            return new GraphStore(withTextIndex(location.open(store)), iris, validation, version, true);
+        }
+
+        private ValidationResult buildStore(Path building) {
+            Dataset dataset = Tdb2Location.connect(building);
+            try {
+                ValidationResult validation = runPipeline(dataset);
+                Tdb2Location.writeFindings(building, validation);
+                return validation;
+            } finally {
+                Tdb2Location.release(dataset);
+            }
         }
 
         /**

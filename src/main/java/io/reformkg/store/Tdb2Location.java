@@ -6,8 +6,12 @@ import io.reformkg.validation.Finding;
 import io.reformkg.validation.ValidationResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
@@ -19,15 +23,14 @@ import java.util.stream.Stream;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.TDBInternal;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A folder holding TDB2 databases, of which one is current. A build goes into a fresh
  * {@code building-*} folder; only once it is complete and closed is it renamed to
  * {@code store-*} and the small {@code current} file atomically replaced to point at it. A
  * process killed mid-build therefore leaves the previous store current and untouched, and the
- * half-built folder is removed at the next start.
+ * half-built folder is removed at the next start; a build that fails removes its own. A folder
+ * that cannot hold a store fails with a {@link StoreFolderException} saying why.
  */
 final class Tdb2Location {
     private static final String POINTER = "current";
@@ -37,12 +40,32 @@ final class Tdb2Location {
     private static final String BUILDING_PREFIX = "building-";
     private static final String STORE_PREFIX = "store-";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Logger LOG = LoggerFactory.getLogger(Tdb2Location.class);
+
+    /** Below this much free space a failed write to a mapped file is taken for a full disk. */
+    private static final long NEARLY_FULL_BYTES = 1024 * 1024;
+    /** The operating system's words for a full disk (ENOSPC). */
+    private static final String NO_SPACE = "No space left on device";
 
     private final Path dir;
 
     Tdb2Location(Path dir) {
-        this.dir = dir;
+        this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    /** Fails unless the folder exists or can be created: neither it nor a folder above it is a file. */
+    void requireFolder() {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new StoreFolderException("the TDB2 folder " + dir + " is a file; expected a folder");
+        }
+        for (Path above = dir.getParent(); above != null; above = above.getParent()) {
+            if (Files.exists(above)) {
+                if (!Files.isDirectory(above)) {
+                    throw new StoreFolderException("the TDB2 folder " + dir + " cannot be created: " + above
+                            + " is a file, not a folder");
+                }
+                return;
+            }
+        }
     }
 
     /** A store built from inputs of this version, if the folder holds a complete one. */
@@ -70,38 +93,123 @@ final class Tdb2Location {
             removeLeftovers(null);
             return Files.createDirectory(dir.resolve(BUILDING_PREFIX + UUID.randomUUID()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a TDB2 folder in " + dir, e);
+            throw new StoreFolderException("the TDB2 folder " + dir + " cannot be written: " + reason(e), e);
         }
+    }
+
+    /** Opens a complete store; a folder TDB2 cannot lock (it writes a lock file even to read) is named. */
+    Dataset open(Path store) {
+        try {
+            return connect(store);
+        } catch (RuntimeException failure) {
+            throw storageFault("the TDB2 folder " + dir + " cannot be opened", failure, usableSpace()).orElseThrow(
+                    () -> failure);
+        }
+    }
+
+    /**
+     * Removes a build that failed, so nothing half-built stays behind, and returns the failure
+     * as a {@link StoreFolderException} when the storage caused it (see {@link #storageFault}).
+     */
+    Optional<StoreFolderException> abandon(Path building, Throwable failure) {
+        long usable = usableSpace();
+        deleteQuietly(building);
+        return storageFault("the TDB2 store in " + dir + " could not be built", failure, usable);
     }
 
     /** Makes a finished build current, then removes the stores it replaces. */
     Path commit(Path building, String version) {
+        Path store = dir.resolve(STORE_PREFIX + building.getFileName().toString().substring(BUILDING_PREFIX.length()));
+        Path temporary = dir.resolve(POINTER + ".tmp");
         try {
-            Path store = dir.resolve(STORE_PREFIX + building.getFileName().toString().substring(BUILDING_PREFIX.length()));
             Files.move(building, store, StandardCopyOption.ATOMIC_MOVE);
             Properties properties = new Properties();
             properties.setProperty(STORE_KEY, store.getFileName().toString());
             properties.setProperty(VERSION_KEY, version);
-            Path temporary = dir.resolve(POINTER + ".tmp");
             try (var out = Files.newOutputStream(temporary)) {
                 properties.store(out, "the complete TDB2 store in use; written last, atomically");
             }
             Files.move(temporary, dir.resolve(POINTER), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
-            removeLeftovers(store);
-            return store;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot switch the TDB2 store in " + dir, e);
+            // the previous store, if any, is still current; the new one is not kept
+            deleteQuietly(building);
+            deleteQuietly(store);
+            throw new StoreFolderException("the TDB2 folder " + dir + " cannot be written: " + reason(e), e);
         }
+        try {
+            removeLeftovers(store);
+        } catch (IOException e) {
+            throw new StoreFolderException("the TDB2 folder " + dir + " cannot be written: " + reason(e), e);
+        }
+        return store;
     }
 
-    /** Removes a build that failed, so the folder holds complete stores only. */
-    void abandon(Path building) {
+    /**
+     * The failure as a {@link StoreFolderException} when the storage caused it: an I/O error
+     * anywhere in its causes, or a fault writing a memory-mapped file (TDB2 maps its indexes; the
+     * JVM reports a write the disk cannot hold as an {@link InternalError}, without a reason, so
+     * a disk with less than 1 MiB left is taken to be the cause).
+     */
+    Optional<StoreFolderException> storageFault(String what, Throwable failure, long usableBytes) {
+        IOException io = null;
+        for (Throwable cause = failure; cause != null && io == null; cause = cause.getCause()) {
+            if (cause instanceof IOException found) {
+                io = found;
+            }
+        }
+        boolean mappedWriteFailed = failure instanceof InternalError
+                && String.valueOf(failure.getMessage()).contains("unsafe memory access");
+        String diskFull = "the disk is full (" + usableBytes + " bytes free)";
+        String why;
+        if (io != null) {
+            String reason = reason(io);
+            why = reason.startsWith(NO_SPACE) ? diskFull : reason;
+        } else if (mappedWriteFailed) {
+            why = usableBytes >= 0 && usableBytes < NEARLY_FULL_BYTES ? diskFull
+                    : "writing a memory-mapped store file failed (" + failure.getMessage() + ")";
+        } else {
+            return Optional.empty();
+        }
+        return Optional.of(new StoreFolderException(what + ": " + why, failure));
+    }
+
+    /** What went wrong, in the operating system's words, and the file, when it is not the folder itself. */
+    private String reason(IOException e) {
+        if (!(e instanceof FileSystemException fileSystem)) {
+            return String.valueOf(e.getMessage());
+        }
+        String reason = fileSystem.getReason() != null ? fileSystem.getReason()
+                : e instanceof AccessDeniedException ? "Permission denied"
+                : e instanceof NoSuchFileException ? "No such file or directory"
+                : e instanceof FileAlreadyExistsException ? "File exists"
+                : "failed";
+        String file = fileSystem.getFile();
+        return file == null || Path.of(file).toAbsolutePath().equals(dir) ? reason : reason + " (" + file + ")";
+    }
+
+    /** Free bytes where the folder is (or would be), or -1 when that cannot be told. */
+    private long usableSpace() {
+        for (Path existing = dir; existing != null; existing = existing.getParent()) {
+            if (Files.exists(existing)) {
+                try {
+                    return Files.getFileStore(existing).getUsableSpace();
+                } catch (IOException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Best effort, so the failure being reported is not masked: what stays is removed by a later build. */
+    private static void deleteQuietly(Path folder) {
         try {
-            deleteTree(building);
+            if (Files.isDirectory(folder)) {
+                deleteTree(folder);
+            }
         } catch (IOException e) {
-            // the next build removes it; the failure that got us here is the one to report
-            LOG.warn("cannot remove the failed build {}: {}", building, e.getMessage());
+            // removeLeftovers takes it next time
         }
     }
 

@@ -2,8 +2,8 @@ package io.reformkg.bench;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.RDFNode;
@@ -30,7 +31,6 @@ import org.apache.jena.riot.resultset.ResultSetLang;
 /** What the load drivers share: server processes, SPARQL over HTTP, the test queries. */
 final class BenchHttp {
     /** Answered by every server alike as soon as it serves. */
-    static final String READY_PROBE = "ASK {}";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -57,7 +57,7 @@ final class BenchHttp {
         if (response.statusCode() != 200) {
             throw new NotAnswered(response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8));
         }
-        if (sparql.strip().startsWith("ASK")) {
+        if (QueryFactory.create(sparql).isAskType()) {
             return List.of(String.valueOf(ResultSetMgr.readBoolean(new ByteArrayInputStream(response.body()),
                     ResultSetLang.RS_JSON)));
         }
@@ -153,14 +153,14 @@ final class BenchHttp {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
-    /** Waits until the server answers {@link #READY_PROBE}. */
+    /** Waits until the server answers the {@code ready} probe. */
     void awaitReady(Process process, int port, Path log) throws InterruptedException {
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                ask(port, READY_PROBE);
+                ask(port, BenchQueries.probe("ready"));
                 return;
             } catch (UncheckedIOException | NotAnswered notYet) {
                 Thread.sleep(20);
@@ -183,20 +183,10 @@ final class BenchHttp {
         }
     }
 
-    /** A query from src/test/resources, e.g. {@code /server/cq/cq2-measures-per-body.rq}. */
-    static String resource(String name) {
-        try (InputStream in = BenchHttp.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
+    /** A loopback port nothing listens on now. */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
     }

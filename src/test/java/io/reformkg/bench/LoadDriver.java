@@ -19,14 +19,6 @@ import java.util.function.UnaryOperator;
  * bench/run-server-bench.sh, never by mvn verify.
  */
 public final class LoadDriver {
-    private static final String QUERY_FOLDER = "/server/cq/";
-    private static final List<String> QUERIES = List.of("cq1-co-guidance-pairs.rq", "cq2-measures-per-body.rq",
-            "cq3-pilot-only.rq", "cq4-declared-present.rq", "cq5-single-body.rq", "cq6-categories-per-body.rq",
-            "cq7-changed-bodies.rq", "cq8-measures-in-place.rq");
-    /** Answered by every server alike: triples in the named graphs. */
-    private static final String PROBE = "SELECT (COUNT(*) AS ?triples) { GRAPH ?g { ?s ?p ?o } }";
-    /** Plain Fuseki's in-memory dataset has no union default graph; ARQ reads this name as the union. */
-    private static final String UNION_FROM = "FROM <urn:x-arq:UnionGraph>\n";
 
     private final BenchHttp http = new BenchHttp(Duration.ofSeconds(60));
     private final Path work;
@@ -85,7 +77,7 @@ public final class LoadDriver {
                 new Server("Plain Fuseki `--file reform-kg.trig` (in memory)",
                         List.of(java, "-jar", fusekiJar.toString(), "--localhost", "--file", trig.toString(),
                                 "--port", "PORT", "/kg"),
-                        query -> query.replaceFirst("(?m)^WHERE", UNION_FROM + "WHERE")),
+                        BenchQueries::overUnionGraph),
                 new Server("Reform KG `serve --tdb2` (store reused)",
                         List.of(java, "-jar", reformJar.toString(), "serve", "--data", data.toString(), "--tdb2",
                                 reformDb.toString(), "--port", "PORT"),
@@ -131,8 +123,8 @@ public final class LoadDriver {
         }
         try {
             Map<String, List<String>> answers = new LinkedHashMap<>();
-            for (String name : QUERIES) {
-                answers.put(name, http.ask(port, server.adapt().apply(query(name))));
+            for (String name : BenchQueries.COMPETENCY) {
+                answers.put(name, http.ask(port, server.adapt().apply(BenchQueries.competency(name))));
             }
             if (reference == null) {
                 reference = answers;
@@ -140,7 +132,7 @@ public final class LoadDriver {
                 throw new IllegalStateException(server.name() + " answers differently: " + answers + " vs " + reference);
             }
             Map<String, String> mix = new LinkedHashMap<>();
-            QUERIES.forEach(name -> mix.put(name, server.adapt().apply(query(name))));
+            BenchQueries.COMPETENCY.forEach(name -> mix.put(name, server.adapt().apply(BenchQueries.competency(name))));
             String[] headers = server.requestHeaders().toArray(String[]::new);
             http.load(port, clients, Duration.ofSeconds(warmupSeconds), mix, reference, false, headers);
             BenchHttp.Load load = http.load(port, clients, Duration.ofSeconds(seconds), mix, reference, false, headers);
@@ -157,7 +149,7 @@ public final class LoadDriver {
                         + work.resolve("server.log"));
             }
             try {
-                List<String> rows = http.ask(port, PROBE);
+                List<String> rows = http.ask(port, BenchQueries.probe("count-quads"));
                 long triples = Long.parseLong(rows.get(0));
                 if (referenceTriples < 0) {
                     referenceTriples = triples;
@@ -172,9 +164,6 @@ public final class LoadDriver {
         }
     }
 
-    private static String query(String name) {
-        return BenchHttp.resource(QUERY_FOLDER + name);
-    }
 
     private static Path absolute(String path) {
         return Path.of(path).toAbsolutePath().normalize();

@@ -39,13 +39,8 @@ import java.util.stream.Stream;
  * not the store. Prints Markdown. Run by bench/run-benchmarks.sh, never by mvn verify.
  */
 public final class ScaleBenchmark {
-    private static final String QUERY_FOLDER = "/server/cq/";
-    private static final List<String> QUERIES = List.of("cq1-co-guidance-pairs.rq", "cq2-measures-per-body.rq",
-            "cq3-pilot-only.rq", "cq4-declared-present.rq", "cq5-single-body.rq", "cq6-categories-per-body.rq",
-            "cq7-changed-bodies.rq", "cq8-measures-in-place.rq");
     private static final Set<String> LISTING = Set.of("cq3-pilot-only.rq", "cq5-single-body.rq",
             "cq7-changed-bodies.rq", "cq8-measures-in-place.rq");
-    private static final String COUNT_QUADS = "SELECT (COUNT(*) AS ?quads) { GRAPH ?g { ?s ?p ?o } }";
     private static final String NO_CACHE = "no-cache";
     private static final Pattern GC_PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final String PLACE_QUERY = "/api/queries/measures-in-place?placeName=%E5%90%88%E8%82%A5";
@@ -141,7 +136,10 @@ public final class ScaleBenchmark {
         List<String> fuseki = List.of(java, "-Xmx" + heap, "-jar", fusekiJar.toString(), "--localhost", "--tdb2",
                 "--loc", fusekiDb.toString(), "--set", "tdb:unionDefaultGraph=true", "--port", "PORT", "/kg");
         Map<String, String> mix = new LinkedHashMap<>();
-        QUERIES.forEach(name -> mix.put(name, LISTING.contains(name) ? counted(query(name)) : query(name)));
+        for (String name : BenchQueries.COMPETENCY) {
+            String question = BenchQueries.competency(name);
+            mix.put(name, LISTING.contains(name) ? BenchQueries.counted(question) : question);
+        }
 
         log("serving: plain Fuseki");
         Map<String, List<String>> reference = new LinkedHashMap<>();
@@ -187,7 +185,7 @@ public final class ScaleBenchmark {
             startMillis.add(millisSince(begin));
         }
         try {
-            long count = Long.parseLong(http.ask(port, COUNT_QUADS, "Cache-Control", NO_CACHE).get(0));
+            long count = Long.parseLong(http.ask(port, BenchQueries.probe("count-quads"), "Cache-Control", NO_CACHE).get(0));
             if (quads[0] == 0) {
                 quads[0] = count;
             } else if (quads[0] != count) {
@@ -251,16 +249,6 @@ public final class ScaleBenchmark {
         return peak;
     }
 
-    /** A listing question asked as the number of rows it would list. */
-    static String counted(String query) {
-        List<String> prolog = new ArrayList<>();
-        List<String> body = new ArrayList<>();
-        for (String line : query.split("\n")) {
-            boolean header = body.isEmpty() && (line.isBlank() || line.startsWith("#") || line.startsWith("PREFIX"));
-            (header ? prolog : body).add(line);
-        }
-        return String.join("\n", prolog) + "\nSELECT (COUNT(*) AS ?rows) WHERE {\n" + String.join("\n", body) + "\n}\n";
-    }
 
     private String tables(List<Scale> scales) {
         StringBuilder out = new StringBuilder();
@@ -287,12 +275,12 @@ public final class ScaleBenchmark {
         }
         out.append(String.format(Locale.ROOT, "%n### Each competency question alone, median of %d, ms: Reform KG "
                 + "computed / Reform KG cached / Fuseki%n%n| Measures | %s |%n|---|%s%n", runs,
-                QUERIES.stream().map(name -> name.substring(0, name.indexOf('-')).toUpperCase(Locale.ROOT)
+                BenchQueries.COMPETENCY.stream().map(name -> name.substring(0, name.indexOf('-')).toUpperCase(Locale.ROOT)
                         + (LISTING.contains(name) ? " (count)" : "")).collect(Collectors.joining(" | ")),
-                "---|".repeat(QUERIES.size())));
+                "---|".repeat(BenchQueries.COMPETENCY.size())));
         for (Scale scale : scales) {
             out.append(String.format(Locale.ROOT, "| %,d |", scale.measures()));
-            for (String name : QUERIES) {
+            for (String name : BenchQueries.COMPETENCY) {
                 out.append(String.format(Locale.ROOT, " %d / %d / %d |", scale.reform().computedMillis().get(name),
                         scale.reform().cachedMillis().get(name), scale.fuseki().computedMillis().get(name)));
             }
@@ -318,9 +306,6 @@ public final class ScaleBenchmark {
         return (System.nanoTime() - begin) / 1_000_000;
     }
 
-    private static String query(String name) {
-        return BenchHttp.resource(QUERY_FOLDER + name);
-    }
 
     private static Path absolute(String path) {
         return Path.of(path).toAbsolutePath().normalize();

@@ -5,14 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** {@code reform-kg serve}: bad options, bad data and a busy port give one clear line and status 2. */
+/**
+ * {@code reform-kg serve}: bad options, bad data, a busy port and a store folder that cannot hold
+ * the store give one clear line and status 2.
+ */
 class ServeCommandTest {
     @Test
     void rejectsABadTimeout() {
@@ -43,6 +52,43 @@ class ServeCommandTest {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             String err = runExpectingStatus2("serve", "--port", String.valueOf(busy.getLocalPort()));
             assertTrue(err.startsWith("error: cannot listen on 127.0.0.1:" + busy.getLocalPort()), err);
+        }
+    }
+
+    @Test
+    void refusesAStoreFolderThatIsAFile(@TempDir Path temp) throws IOException {
+        Path file = Files.writeString(temp.resolve("store"), "not a folder");
+        String err = runExpectingStatus2("serve", "--port", "0", "--tdb2", file.toString());
+        assertEquals("error: the TDB2 folder " + file + " is a file; expected a folder\n", err);
+        assertEquals("not a folder", Files.readString(file));
+    }
+
+    @Test
+    void refusesAStoreFolderUnderAFile(@TempDir Path temp) throws IOException {
+        Path file = Files.writeString(temp.resolve("file"), "");
+        String err = runExpectingStatus2("serve", "--port", "0", "--tdb2", file.resolve("store").toString());
+        assertEquals("error: the TDB2 folder " + file.resolve("store") + " cannot be created: " + file
+                + " is a file, not a folder\n", err);
+    }
+
+    @Test
+    void namesAStoreFolderThatCannotBeWritten() {
+        // /proc takes no new folders from anyone: root is told it does not exist, other users are refused
+        String err = runExpectingStatus2("serve", "--port", "0", "--tdb2", "/proc/reform-kg-store");
+        String folder = "error: the TDB2 folder /proc/reform-kg-store cannot be written: ";
+        assertTrue(err.equals(folder + "No such file or directory\n") || err.equals(folder + "Permission denied\n"), err);
+    }
+
+    @Test
+    void aStoreThatCannotBeMadeCurrentIsNotKept(@TempDir Path temp) throws IOException {
+        // a folder where the pointer file is written lets the whole build run, then fails its last step
+        Path db = temp.resolve("db");
+        Path blocked = Files.createDirectories(db.resolve("current.tmp").resolve("in-the-way"));
+        String err = runExpectingStatus2("serve", "--port", "0", "--tdb2", db.toString());
+        assertEquals("error: the TDB2 folder " + db + " cannot be written: Is a directory (" + db.resolve("current.tmp")
+                + ")\n", err);
+        try (Stream<Path> entries = Files.list(db)) {
+            assertEquals(List.of(blocked.getParent()), entries.toList(), "no store is left behind");
         }
     }
 

@@ -39,7 +39,8 @@ import org.apache.jena.vocabulary.RDF;
  * either builds a graph that passes SHACL, or fails with a {@link SourceException} whose message
  * is "file:line: problem" — never another exception, a hang (the timeout), or a partial graph.
  *
- * <p>Plain {@code mvn verify} runs the seeds only; see docs/reliability.md for the fuzzing command.
+ * <p>{@code mvn verify} runs the seeds, then fuzzes for 10 s (the {@code parser-fuzzing} execution in
+ * pom.xml); docs/reliability.md has the longer runs.
  */
 class ParserFuzzTest {
     private static final Path DATA = scratchData();

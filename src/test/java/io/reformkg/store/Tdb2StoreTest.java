@@ -2,8 +2,10 @@ package io.reformkg.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.reformkg.source.SourceException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,7 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The TDB2 store: built once, reused while the data is unchanged, rebuilt when it changes, intact after kill -9. */
+/**
+ * The TDB2 store: built once, reused while the data is unchanged, rebuilt when it changes, intact
+ * after kill -9, nothing left behind by a failed build.
+ */
 class Tdb2StoreTest {
     private static long expectedTriples;
 
@@ -53,6 +58,18 @@ class Tdb2StoreTest {
             assertEquals(expectedTriples, quads(rebuilt));
         }
         assertEquals(1, storeFolders(db).size(), "the replaced store is removed: " + storeFolders(db));
+    }
+
+    @Test
+    void aBuildThatFailsRemovesItsFolder(@TempDir Path temp) throws IOException {
+        Path data = copyData(temp);
+        Path source = data.resolve("sources/batch-3-innovation-reform-measures.txt");
+        Files.write(source, new byte[0]);
+        Path db = temp.resolve("db");
+        SourceException error = assertThrows(SourceException.class, () -> GraphStore.create().data(data).tdb2(db).build());
+        assertEquals(source + ": the file is empty; expected a list title, the table header 序号 | 改革举措 | 主要内容 | "
+                + "指导部门 | 推广范围 and sections of measures", error.getMessage());
+        assertEquals(List.of(), storeFolders(db), "nothing half-built is left");
     }
 
     @Test
