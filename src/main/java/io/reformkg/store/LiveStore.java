@@ -173,7 +173,8 @@ public final class LiveStore implements CurrentStore {
     /** The message a user can act on, as the command line prints it for the same failure. */
     private static String reason(RuntimeException e) {
         boolean inputError = e instanceof SourceException || e instanceof ReferenceException
-                || e instanceof BuildFailedException || e instanceof IllegalArgumentException;
+                || e instanceof BuildFailedException || e instanceof StoreFolderException
+                || e instanceof IllegalArgumentException;
         return inputError ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
