@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
+import org.apache.jena.shared.impl.PrefixMappingImpl;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.expr.aggregate.AggregatorFactory;
 import org.apache.jena.sparql.syntax.ElementSubQuery;
@@ -48,7 +49,9 @@ final class BenchQueries {
         Query listing = QueryFactory.create(sparql);
         Query count = new Query();
         count.setQuerySelectType();
-        count.setPrefixMapping(listing.getPrefixMapping());
+        count.setPrefixMapping(new PrefixMappingImpl().setNsPrefixes(listing.getPrefixMapping()));
+        // a subquery has no prologue of its own: its prefixes move to the outer query
+        listing.setPrefixMapping(new PrefixMappingImpl());
         count.addResultVar(Var.alloc("rows"), count.allocAggregate(AggregatorFactory.createCount(false)));
         count.setQueryPattern(new ElementSubQuery(listing));
         return count.serialize();
