@@ -8,17 +8,21 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Refuses request bodies above the server's size cap with 413 before anything reads them,
+ * Refuses request bodies above the server's size cap, and query strings above 64 KiB, with 413
+ * before anything reads them,
  * bodies of unknown length (chunked) with 411, since their size could only be learnt by
  * reading them, and parameters that are not percent-encoded UTF-8 with 400.
  */
 final class RequestLimitFilter extends HttpFilter {
     private static final long MAX_DRAIN_BYTES = 16L * 1024 * 1024;
+    /** A query string longer than this is refused: a query that long belongs in a POST body. */
+    static final int MAX_QUERY_STRING_BYTES = 64 * 1024;
     private final long maxBodyBytes;
 
     RequestLimitFilter(long maxBodyBytes) {
@@ -40,6 +44,13 @@ final class RequestLimitFilter extends HttpFilter {
                     "send the request body with a Content-Length (at most " + maxBodyBytes + " bytes)");
             return;
         }
+        String queryString = request.getQueryString();
+        if (queryString != null && queryString.length() > MAX_QUERY_STRING_BYTES) {
+            Responses.problem(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "the query string has "
+                    + queryString.length() + " bytes; this server accepts at most " + MAX_QUERY_STRING_BYTES
+                    + " in a URL: send a longer query by POST (up to " + maxBodyBytes + " bytes)");
+            return;
+        }
         // Jetty decodes parameters lazily and fails inside whichever servlet reads them first;
         // checking here makes a malformed query string the client's 400 everywhere
         if (request.getQueryString() != null && !isPercentEncodedUtf8(request.getQueryString())) {
@@ -48,6 +59,22 @@ final class RequestLimitFilter extends HttpFilter {
             return;
         }
         chain.doFilter(request, response);
+        if (length > 0) {
+            drainUnread(request);
+        }
+    }
+
+    /**
+     * Reads what a refusing servlet left of a body (an update sent to the query endpoint, say).
+     * Unread, Jetty may find it not yet arrived and close the connection after the answer, and a
+     * client that reuses the connection then loses its next request.
+     */
+    private static void drainUnread(HttpServletRequest request) {
+        try {
+            request.getInputStream().transferTo(OutputStream.nullOutputStream());
+        } catch (IllegalStateException | IOException readAlready) {
+            // the servlet took the body as a reader, or the client went away: nothing left to drain
+        }
     }
 
     static boolean isPercentEncodedUtf8(String query) {

@@ -69,6 +69,17 @@ class HostileRequestsTest {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    @Test
+    void anOversizedQueryStringIs413WithWhereToSendIt() {
+        String padding = "x".repeat(RequestLimitFilter.MAX_QUERY_STRING_BYTES);
+        for (String path : List.of("/kg/sparql?query=" + encode("SELECT * { ?s ?p ?o } #" + padding),
+                "/api/queries/keyword-search?keyword=" + padding, "/list/3/measure/12?x=" + padding)) {
+            HttpResponse<byte[]> response = get(path);
+            assertEquals(413, response.statusCode(), path.substring(0, 30));
+            assertTrue(Http.text(response).contains("send a longer query by POST"), Http.text(response));
+        }
+    }
+
     /** Traversal that stays below the root reaches the file routes, which serve only names they know. */
     @ParameterizedTest
     @ValueSource(strings = {"/download/../pom.xml", "/download/..%2f..%2fpom.xml", "/download/%2e%2e/pom.xml",
