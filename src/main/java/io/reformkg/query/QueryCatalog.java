@@ -183,10 +183,10 @@ public final class QueryCatalog {
     }
 
     private static Paging paging(String where, String line, boolean seen) {
-        Matcher page = PAGE.matcher(line);
         if (seen) {
             throw new IllegalStateException(where + "page is given twice");
         }
+        Matcher page = PAGE.matcher(line);
         if (!page.matches()) {
             throw new IllegalStateException(where + "expected \"page: limit DEFAULT max MAX\", found \"" + line + "\"");
         }
