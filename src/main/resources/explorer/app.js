@@ -731,8 +731,10 @@ async function showAsk(params) {
   $('ask-count').textContent = '';
   destroyChart('ask');
   if (!params.get('query')) return;
-  const {columns, rows} = await answer(selected.name, values);
-  $('ask-count').replaceChildren(t('ask.count', {count: rows.length}), ' ',
+  const {columns, rows, hasMore, offset, limit} = await answer(selected.name, values);
+  // a paged query's answer is one page: say where the next starts
+  $('ask-count').replaceChildren(t('ask.count', {count: rows.length}),
+    hasMore ? ' ' + t('ask.more', {offset: offset + limit}) : '', ' ',
     el('a', {href: csvLink(selected.name, values), download: `${selected.name}.csv`, id: 'ask-csv'}, t('ask.csv')));
   const headings = columns.map((name) => {
     const column = (selected.columns || []).find((c) => c.name === name);

@@ -374,6 +374,17 @@ class ExplorerBrowserTest {
         new Select(driver.findElement(By.id("ask-param-place"))).selectByValue("3401");
         driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
         waitForText("ask-count", "16 行结果 下载 CSV");
+
+        // a paged query shows its limit and offset; a page that is cut says where the next starts
+        assertEquals("100", driver.findElement(By.id("ask-param-limit")).getAttribute("value"));
+        driver.findElement(By.id("ask-param-limit")).clear();
+        driver.findElement(By.id("ask-param-limit")).sendKeys("5");
+        driver.findElement(By.id("ask-param-offset")).clear();
+        driver.findElement(By.id("ask-param-offset")).sendKeys("10");
+        driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
+        waitForText("ask-count", "5 行结果 （还有更多：offset=15） 下载 CSV");
+        assertEquals(List.of("11", "12", "13", "14", "15"), driver.findElements(By.cssSelector("#ask-table tbody tr"))
+                .stream().map(row -> row.findElement(By.tagName("td")).getText()).toList());
     }
 
     @Test
