@@ -20,7 +20,11 @@ const state = {
   charts: {},
   yasgui: null,
   searchRun: 0,
+  searchPageSize: 50,  // rows per "more" (the browser tests shrink it to page the 16-measure list)
 };
+
+/** explorer-search's largest page (its "# page:" header line). */
+const MAX_PAGE = 1000;
 
 // ---------- small helpers ----------
 
@@ -236,8 +240,12 @@ function bodyName(iri) {
 async function measureIndex() {
   if (!state.measureIndex) {
     const index = new Map();
-    for (const row of await query('explorer-search')) {
-      index.set(value(row, 'measure'), {number: value(row, 'number'), title: value(row, 'title')});
+    for (let offset = 0, more = true; more; offset += MAX_PAGE) {
+      const page = await answer('explorer-search', {limit: MAX_PAGE, offset});
+      for (const row of page.rows) {
+        index.set(value(row, 'measure'), {number: value(row, 'number'), title: value(row, 'title')});
+      }
+      more = page.hasMore;
     }
     state.measureIndex = index;
   }
@@ -296,13 +304,9 @@ function guidingBodies(row) {
     .map((pair) => pair[1]);
 }
 
-function countBy(rows, valuesOf) {
-  const counts = new Map();
-  for (const row of rows) {
-    const values = valuesOf(row);
-    for (const v of values) counts.set(v, (counts.get(v) || 0) + 1);
-  }
-  return counts;
+/** explorer-search-counts rows as a map from value (IRI, or * for the total) to count. */
+function countMap(rows) {
+  return new Map(rows.map((row) => [value(row, 'value'), number(row, 'measures')]));
 }
 
 function fillFacet(select, rows, counts, selected, labelOf) {
@@ -352,29 +356,50 @@ async function showSearch(params) {
   if (document.activeElement !== keyword) keyword.value = s.q;
   const run = ++state.searchRun;
   setStatus(t('loading'));
-  const [rows, withoutCategory, withoutBody, withoutScope, placeRows] = await Promise.all([
-    query('explorer-search', searchParameters(s)),
-    query('explorer-search', searchParameters(s, 'category')),
-    query('explorer-search', searchParameters(s, 'body')),
-    query('explorer-search', searchParameters(s, 'scope')),
+  // the first page of results; the total and each filter's counts come from counting queries
+  const pageParameters = {...searchParameters(s), limit: state.searchPageSize};
+  const counts = (facet) => query('explorer-search-counts', {...searchParameters(s, facet === 'all' ? null : facet), facet});
+  const [page, total, byCategory, byBody, byScope, placeRows] = await Promise.all([
+    answer('explorer-search', pageParameters),
+    counts('all'),
+    counts('category'),
+    counts('body'),
+    counts('scope'),
     query('explorer-place-counts', searchParameters(s, 'place')),
   ]);
   if (run !== state.searchRun) return; // a newer search has started
   setStatus('');
-  fillFacet($('facet-category'), state.facets.category, countBy(withoutCategory, (row) => [value(row, 'measureCategory')]), s.category, label);
-  fillFacet($('facet-body'), state.facets.body, countBy(withoutBody, guidingBodies), s.body, label);
-  fillFacet($('facet-scope'), state.facets.scope, countBy(withoutScope, (row) => [value(row, 'measureScope')]), s.scope, label);
+  fillFacet($('facet-category'), state.facets.category, countMap(byCategory), s.category, label);
+  fillFacet($('facet-body'), state.facets.body, countMap(byBody), s.body, label);
+  fillFacet($('facet-scope'), state.facets.scope, countMap(byScope), s.scope, label);
   fillPlaces($('facet-place'), new Map(placeRows.map((row) => [value(row, 'place'), number(row, 'measures')])), s.place);
-  renderResults(rows);
+  $('result-count').textContent = t('search.count', {count: countMap(total).get('*') || 0});
+  const list = clear($('results'));
+  if (page.rows.length === 0) list.append(el('li', {class: 'empty'}, t('search.none')));
+  appendResults(list, page.rows);
+  offerMore(page, pageParameters, run);
 }
 
-function renderResults(rows) {
-  $('result-count').textContent = t('search.count', {count: rows.length});
-  const list = clear($('results'));
-  if (rows.length === 0) {
-    list.append(el('li', {class: 'empty'}, t('search.none')));
-    return;
-  }
+/** Shows the "more" button while rows follow the page; a click appends the next page. */
+function offerMore(page, parameters, run) {
+  const more = $('results-more');
+  more.hidden = !page.hasMore;
+  more.onclick = async () => {
+    more.disabled = true;
+    try {
+      const next = await answer('explorer-search', {...parameters, offset: page.offset + page.limit});
+      if (run !== state.searchRun) return; // the search has changed meanwhile
+      appendResults($('results'), next.rows);
+      offerMore(next, parameters, run);
+    } catch (error) {
+      showError(error);
+    } finally {
+      more.disabled = false;
+    }
+  };
+}
+
+function appendResults(list, rows) {
   for (const row of rows) {
     const category = facetByIri('category', value(row, 'measureCategory'));
     const scope = facetByIri('scope', value(row, 'measureScope'));
@@ -706,8 +731,10 @@ async function showAsk(params) {
   $('ask-count').textContent = '';
   destroyChart('ask');
   if (!params.get('query')) return;
-  const {columns, rows} = await answer(selected.name, values);
-  $('ask-count').replaceChildren(t('ask.count', {count: rows.length}), ' ',
+  const {columns, rows, hasMore, offset, limit} = await answer(selected.name, values);
+  // a paged query's answer is one page: say where the next starts
+  $('ask-count').replaceChildren(t('ask.count', {count: rows.length}),
+    hasMore ? ' ' + t('ask.more', {offset: offset + limit}) : '', ' ',
     el('a', {href: csvLink(selected.name, values), download: `${selected.name}.csv`, id: 'ask-csv'}, t('ask.csv')));
   const headings = columns.map((name) => {
     const column = (selected.columns || []).find((c) => c.name === name);

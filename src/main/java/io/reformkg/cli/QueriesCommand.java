@@ -29,8 +29,8 @@ final class QueriesCommand implements Callable<Integer> {
         for (NamedQuery query : QueryCatalog.load().queries()) {
             out.println(query.name());
             out.println("    " + query.question().in(language));
-            if (!query.parameters().isEmpty()) {
-                out.println("    --param " + query.parameters().stream().map(QueriesCommand::usage)
+            if (!query.accepted().isEmpty()) {
+                out.println("    --param " + query.accepted().stream().map(QueriesCommand::usage)
                         .collect(Collectors.joining(" --param ")));
             }
         }

@@ -1,6 +1,7 @@
 package io.reformkg.cli;
 
 import io.reformkg.query.Language;
+import io.reformkg.query.Page;
 import io.reformkg.query.QueryCatalog;
 import io.reformkg.query.QueryResult;
 import io.reformkg.query.QueryRunner;
@@ -64,6 +65,11 @@ final class QueryCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             out.print(ResultWriter.write(result, resultFormat));
             out.flush();
+            if (resultFormat == ResultFormat.CSV || resultFormat == ResultFormat.TSV) {
+                // the table and JSON say it themselves; CSV and TSV have nowhere but standard error
+                result.page().filter(Page::more).ifPresent(page -> spec.commandLine().getErr()
+                        .println("more rows follow: --param offset=" + page.nextOffset()));
+            }
         }
         return 0;
     }

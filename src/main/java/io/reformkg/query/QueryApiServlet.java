@@ -8,10 +8,12 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /** Serves the catalog and runs named queries; see {@link QueryApi}. */
@@ -80,6 +82,7 @@ final class QueryApiServlet extends HttpServlet {
             return;
         }
         QueryResult result = QueryRunner.over(served.dataset(), queries).run(name, arguments, language);
+        result.page().filter(Page::more).ifPresent(page -> response.setHeader("Link", next(request, page)));
         Responses.send(request, response, ResultWriter.write(result, format).getBytes(StandardCharsets.UTF_8),
                 format == ResultFormat.JSON ? format.mediaType() + "; charset=utf-8" : format.mediaType(), etag);
     }
@@ -111,4 +114,15 @@ final class QueryApiServlet extends HttpServlet {
         throw HttpProblem.notAcceptable("cannot answer in " + accept + "; the answers are application/json or text/csv");
     }
 
+    /** {@code <this request with offset=NEXT>; rel="next"}: the other parameters stay as the client wrote them. */
+    private static String next(HttpServletRequest request, Page page) {
+        StringBuilder target = new StringBuilder(request.getRequestURI()).append('?');
+        for (String pair : Objects.requireNonNullElse(request.getQueryString(), "").split("&")) {
+            String key = URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
+            if (!key.equals(Paging.OFFSET) && !pair.isEmpty()) {
+                target.append(pair).append('&');
+            }
+        }
+        return "<" + target + Paging.OFFSET + "=" + page.nextOffset() + ">; rel=\"next\"";
+    }
 }

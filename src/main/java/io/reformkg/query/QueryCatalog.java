@@ -33,12 +33,14 @@ import org.apache.jena.sparql.core.Var;
 public final class QueryCatalog {
     static final String FOLDER = "queries";
     private static final String CATALOG_MARK = "title.zh:";
-    /** Names every query takes implicitly: the language of names, and the HTTP answer's format. */
-    private static final List<String> RESERVED = List.of(QueryRunner.LANGUAGE_VARIABLE, "format");
+    /** Names the runner and the HTTP API give their own meaning: language, format, and a page's limit and offset. */
+    private static final List<String> RESERVED = List.of(QueryRunner.LANGUAGE_VARIABLE, "format", Paging.LIMIT,
+            Paging.OFFSET);
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern PARAM = Pattern.compile(
             "param:\\s*([A-Za-z][A-Za-z0-9]*)\\s*\\(([a-z]+)(?:,\\s*default\\s+([^)]+))?\\)\\s*(.+)");
     private static final Pattern COLUMN = Pattern.compile("column:\\s*([A-Za-z][A-Za-z0-9]*)\\s+—\\s+(.+)");
+    private static final Pattern PAGE = Pattern.compile("page:\\s*limit\\s+(\\d{1,6})\\s+max\\s+(\\d{1,6})");
     private static final Pattern FIELD = Pattern.compile("(title\\.zh|title\\.en|question\\.zh|question\\.en|computed):\\s*(.+)");
 
     private final Map<String, NamedQuery> queries;
@@ -124,6 +126,7 @@ public final class QueryCatalog {
         Map<String, String> fields = new TreeMap<>();
         List<QueryParameter> parameters = new ArrayList<>();
         List<QueryColumn> columns = new ArrayList<>();
+        Optional<Paging> paging = Optional.empty();
         for (int i = 0; i < header.size(); i++) {
             String line = header.get(i);
             String where = file + ":" + (i + 1) + ": ";
@@ -153,6 +156,8 @@ public final class QueryCatalog {
                             + line + "\"");
                 }
                 columns.add(new QueryColumn(column.group(1), column.group(2).trim()));
+            } else if (line.startsWith("page:")) {
+                paging = Optional.of(paging(where, line, paging.isPresent()));
             }
         }
         for (String required : List.of("title.zh", "title.en", "question.zh", "question.en")) {
@@ -168,18 +173,55 @@ public final class QueryCatalog {
             throw new IllegalStateException(file + ": unknown computation \"" + computation.get() + "\"; the one "
                     + "computation is " + BodyConnection.COMPUTATION);
         }
-        checkSparql(file, text, columns, parameters, computation.isPresent());
+        Query query = checkSparql(file, text, columns, parameters, computation.isPresent());
+        if (paging.isPresent()) {
+            checkPaged(file, query, computation.isPresent());
+        }
         return Optional.of(new NamedQuery(name, new Bilingual(fields.get("title.zh"), fields.get("title.en")),
                 new Bilingual(fields.get("question.zh"), fields.get("question.en")), parameters, columns,
-                computation, text));
+                computation, paging, text));
+    }
+
+    private static Paging paging(String where, String line, boolean seen) {
+        if (seen) {
+            throw new IllegalStateException(where + "page is given twice");
+        }
+        Matcher page = PAGE.matcher(line);
+        if (!page.matches()) {
+            throw new IllegalStateException(where + "expected \"page: limit DEFAULT max MAX\", found \"" + line + "\"");
+        }
+        try {
+            return new Paging(Integer.parseInt(page.group(1)), Integer.parseInt(page.group(2)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(where + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A page is a slice of an ordered answer: without ORDER BY, pages could overlap or skip rows.
+     * (That the order is total, ending on the measure IRI or another key, is the file's to ensure.)
+     * The runner sets LIMIT and OFFSET, so the SPARQL must not; a computed answer is not a slice of
+     * the SPARQL's rows.
+     */
+    private static void checkPaged(String file, Query query, boolean computed) {
+        if (computed) {
+            throw new IllegalStateException(file + ": a computed query cannot page");
+        }
+        if (!query.hasOrderBy()) {
+            throw new IllegalStateException(file + ": a paged query needs an ORDER BY that orders its rows totally");
+        }
+        if (query.hasLimit() || query.hasOffset()) {
+            throw new IllegalStateException(file + ": a paged query takes its LIMIT and OFFSET from the limit and "
+                    + "offset parameters; remove them from the SPARQL");
+        }
     }
 
     /**
      * The SPARQL must parse, and a plain query must select exactly the columns its header declares,
      * none of them a parameter (binding a parameter replaces its variable everywhere in the query).
      */
-    private static void checkSparql(String file, String text, List<QueryColumn> columns,
-                                    List<QueryParameter> parameters, boolean computed) {
+    private static Query checkSparql(String file, String text, List<QueryColumn> columns,
+                                     List<QueryParameter> parameters, boolean computed) {
         Query query;
         try {
             query = QueryFactory.create(text);
@@ -187,7 +229,7 @@ public final class QueryCatalog {
             throw new IllegalStateException(file + ": the SPARQL does not parse: " + e.getMessage(), e);
         }
         if (computed) {
-            return;
+            return query;
         }
         List<String> selected = query.getProjectVars().stream().map(Var::getVarName).toList();
         List<String> declared = columns.stream().map(QueryColumn::name).toList();
@@ -206,5 +248,6 @@ public final class QueryCatalog {
                         + "API and the runner use the names " + String.join(", ", RESERVED));
             }
         }
+        return query;
     }
 }

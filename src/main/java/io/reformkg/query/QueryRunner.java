@@ -7,11 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Literal;
@@ -22,7 +24,8 @@ import org.apache.jena.system.Txn;
  * Runs the catalog's named queries on a dataset: checks the parameters against the query's
  * header, resolves each value to the term it names, binds it with
  * {@link ParameterizedSparqlString} (never by pasting text into the query), and runs the query
- * in a read transaction over the union of the dataset's graphs.
+ * in a read transaction over the union of the dataset's graphs. A paged query's limit and offset
+ * are set on the parsed query, after binding.
  */
 public final class QueryRunner {
     /** The variable every query may use for the language of names; bound from {@link Language}. */
@@ -54,10 +57,11 @@ public final class QueryRunner {
         for (String argument : arguments.keySet()) {
             if (query.parameter(argument).isEmpty()) {
                 throw new InvalidParameterException("query " + name + " has no parameter \"" + argument + "\"; "
-                        + (query.parameters().isEmpty() ? "it takes none" : "its parameters are: "
-                        + query.parameters().stream().map(QueryParameter::name).collect(Collectors.joining(", "))));
+                        + (query.accepted().isEmpty() ? "it takes none" : "its parameters are: "
+                        + query.accepted().stream().map(QueryParameter::name).collect(Collectors.joining(", "))));
             }
         }
+        Optional<Page> page = query.paging().map(paging -> paging.page(arguments));
         return Txn.calculateRead(dataset, () -> {
             ParameterResolver resolver = new ParameterResolver(dataset.getUnionModel());
             ParameterizedSparqlString sparql = new ParameterizedSparqlString(query.sparql());
@@ -73,19 +77,26 @@ public final class QueryRunner {
                 sparql.setParam(parameter.name(), node);
             }
             sparql.setLiteral(LANGUAGE_VARIABLE, language.code());
-            List<Map<String, Object>> rows = select(sparql);
-            if (query.computation().isPresent()) {
-                rows = new BodyConnection(rows).chain(bound.get("from").asResource().getURI(),
-                        bound.get("to").asResource().getURI());
+            Query parsed = sparql.asQuery();
+            if (page.isPresent()) {
+                // one row beyond the page says whether more follow, without counting the whole answer
+                parsed.setLimit(page.get().limit() + 1L);
+                parsed.setOffset(page.get().offset());
             }
-            return new QueryResult(name, query.columnNames(), rows);
+            List<Map<String, Object>> selected = select(parsed);
+            List<Map<String, Object>> rows = query.computation().isEmpty() ? selected
+                    : new BodyConnection(selected).chain(bound.get("from").asResource().getURI(),
+                            bound.get("to").asResource().getURI());
+            Optional<Page> served = page.map(requested -> requested.withMore(rows.size() > requested.limit()));
+            return new QueryResult(name, query.columnNames(),
+                    served.filter(Page::more).map(cut -> rows.subList(0, cut.limit())).orElse(rows), served);
         });
     }
 
-    private List<Map<String, Object>> select(ParameterizedSparqlString sparql) {
+    private List<Map<String, Object>> select(Query query) {
         Dataset view = DatasetFactory.wrap(UnionDefaultGraph.of(dataset.asDatasetGraph()));
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (QueryExecution execution = QueryExecution.dataset(view).query(sparql.asQuery()).build()) {
+        try (QueryExecution execution = QueryExecution.dataset(view).query(query).build()) {
             List<String> variables = execution.getQuery().getResultVars();
             execution.execSelect().forEachRemaining(solution -> rows.add(row(variables, solution)));
         }

@@ -29,13 +29,21 @@ public final class ResultWriter {
         };
     }
 
-    /** {@code {"name", "columns", "rows", "count"}}, as the HTTP API returns it. */
+    /**
+     * {@code {"name", "columns", "rows", "count"}}, as the HTTP API returns it; a paged query adds
+     * {@code "offset", "limit", "hasMore"} ({@code count} is then the rows on this page).
+     */
     static Map<String, Object> answer(QueryResult result) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("name", result.name());
         answer.put("columns", result.columns());
         answer.put("rows", result.rows());
         answer.put("count", result.count());
+        result.page().ifPresent(page -> {
+            answer.put("offset", page.offset());
+            answer.put("limit", page.limit());
+            answer.put("hasMore", page.more());
+        });
         return answer;
     }
 
@@ -48,7 +56,7 @@ public final class ResultWriter {
             entry.put("title", query.title());
             entry.put("question", query.question());
             List<Map<String, Object>> parameters = new ArrayList<>();
-            for (QueryParameter parameter : query.parameters()) {
+            for (QueryParameter parameter : query.accepted()) {
                 Map<String, Object> described = new LinkedHashMap<>();
                 described.put("name", parameter.name());
                 described.put("description", parameter.description());
@@ -59,6 +67,7 @@ public final class ResultWriter {
             }
             entry.put("parameters", parameters);
             entry.put("columns", query.columns());
+            entry.put("paging", query.paging().orElse(null));
             entry.put("sparql", query.sparql());
             queries.add(entry);
         }
@@ -114,7 +123,10 @@ public final class ResultWriter {
                 out.append("-".repeat(Math.max(0, total - 2))).append('\n');
             }
         }
-        out.append("(").append(result.count()).append(result.count() == 1 ? " row" : " rows").append(")\n");
+        out.append("(").append(result.count()).append(result.count() == 1 ? " row" : " rows");
+        result.page().filter(Page::more).ifPresent(page -> out.append("; more from --param offset=")
+                .append(page.nextOffset()));
+        out.append(")\n");
         return out.toString();
     }
 

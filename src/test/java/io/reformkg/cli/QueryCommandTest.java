@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -102,5 +103,29 @@ class QueryCommandTest {
         Run language = run("query", "cq2-measures-per-body", "--lang", "fr");
         assertEquals(2, language.status());
         assertEquals("error: unknown language \"fr\"; use one of: zh, en\n", language.err());
+    }
+
+    @Test
+    void aPageSaysWhereTheNextStartsAndABadLimitIsExitTwo() {
+        Run table = run("query", "cq8-measures-in-place", "--param", "place=黄山", "--param", "limit=2",
+                "--param", "offset=1");
+        assertEquals(0, table.status(), table.err());
+        assertEquals(List.of("2", "5"), table.out().lines().skip(2).limit(2).map(line -> line.split(" ")[0]).toList());
+        assertTrue(table.out().endsWith("\n(2 rows; more from --param offset=3)\n"), table.out());
+        Run last = run("query", "cq8-measures-in-place", "--param", "place=黄山", "--param", "offset=10");
+        assertTrue(last.out().endsWith("\n(1 row)\n"), last.out());
+        Run csv = run("query", "keyword-search", "--param", "limit=1", "--format", "csv");
+        assertEquals(0, csv.status(), csv.err());
+        assertEquals("number,title,inTitle,inContent\r\n3,政银保联动授信担保提供科技型中小企业长期集合信贷机制,true,true\r\n",
+                csv.out());
+        assertEquals("more rows follow: --param offset=1\n", csv.err());
+        Run tooMany = run("query", "measures-in-place", "--param", "limit=1001");
+        assertEquals(2, tooMany.status());
+        assertEquals("error: parameter limit takes a whole number from 1 to 1000 (rows per page), found \"1001\"; page "
+                + "through longer answers with offset\n", tooMany.err());
+        Run negative = run("query", "measures-in-place", "--param", "offset=-1");
+        assertEquals(2, negative.status());
+        assertEquals("error: parameter offset takes a whole number, 0 or more (rows to skip), found \"-1\"\n",
+                negative.err());
     }
 }

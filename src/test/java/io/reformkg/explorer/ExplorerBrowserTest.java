@@ -1,6 +1,7 @@
 package io.reformkg.explorer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -194,6 +195,43 @@ class ExplorerBrowserTest {
         assertEquals("3401", new Select(driver.findElement(By.id("facet-place"))).getFirstSelectedOption().getAttribute("value"));
     }
 
+    @Test
+    void theResultListShowsAPageAtATimeWithAMoreButton() {
+        open("search");
+        waitForText("result-count", "共 16 项举措");
+        WebElement more = driver.findElement(By.id("results-more"));
+        assertFalse(more.isDisplayed(), "the 16 measures fit on the first page");
+        // pages of five, so that the 16-measure list pages
+        script("state.searchPageSize = 5; location.hash = '#search?category=tech-finance'");
+        waitForText("result-count", "共 7 项举措");
+        wait.until(d -> resultNumbers().equals(List.of("1", "2", "3", "4", "5")));
+        assertTrue(more.isDisplayed());
+        assertEquals("显示更多", more.getText());
+        // the counts beside the filters count every match, not the page
+        assertEquals("科技部 (5)", optionText("facet-body", "科技部"));
+        more.click();
+        wait.until(d -> resultNumbers().equals(List.of("1", "2", "3", "4", "5", "6", "7")));
+        wait.until(d -> !more.isDisplayed());
+        assertEquals("共 7 项举措", text("result-count"));
+
+        // another search starts again at its first page; the pages add up to the whole list
+        script("location.hash = '#search'");
+        waitForText("result-count", "共 16 项举措");
+        wait.until(d -> resultNumbers().size() == 5);
+        for (int shown : List.of(10, 15, 16)) {
+            more.click();
+            wait.until(d -> resultNumbers().size() == shown);
+        }
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15", "16"),
+                resultNumbers());
+        wait.until(d -> !more.isDisplayed());
+    }
+
+    private static List<String> resultNumbers() {
+        return driver.findElements(By.cssSelector("#results li.result")).stream()
+                .map(item -> item.getAttribute("data-number")).toList();
+    }
+
     private static String optionText(String selectId, String prefix) {
         return new Select(driver.findElement(By.id(selectId))).getOptions().stream().map(WebElement::getText)
                 .filter(t -> t.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError(prefix + " in " + selectId));
@@ -336,6 +374,17 @@ class ExplorerBrowserTest {
         new Select(driver.findElement(By.id("ask-param-place"))).selectByValue("3401");
         driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
         waitForText("ask-count", "16 行结果 下载 CSV");
+
+        // a paged query shows its limit and offset; a page that is cut says where the next starts
+        assertEquals("100", driver.findElement(By.id("ask-param-limit")).getAttribute("value"));
+        driver.findElement(By.id("ask-param-limit")).clear();
+        driver.findElement(By.id("ask-param-limit")).sendKeys("5");
+        driver.findElement(By.id("ask-param-offset")).clear();
+        driver.findElement(By.id("ask-param-offset")).sendKeys("10");
+        driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
+        waitForText("ask-count", "5 行结果 （还有更多：offset=15） 下载 CSV");
+        assertEquals(List.of("11", "12", "13", "14", "15"), driver.findElements(By.cssSelector("#ask-table tbody tr"))
+                .stream().map(row -> row.findElement(By.tagName("td")).getText()).toList());
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -429,5 +431,89 @@ class NamedQueriesTest {
         assertEquals("parameter category: no category is named \"finance\"; the categories are: civil-military "
                 + "(军民深度融合), ip-protection (知识产权保护), talent (人才培养和激励), tech-finance (科技金融创新), "
                 + "tech-management (科技管理体制创新)", category.getMessage());
+    }
+
+    @Test
+    void pagesOfTheMeasuresInHefeiAreDisjointSlicesOfTheWholeAnswer() {
+        QueryResult whole = runner.run("measures-in-place", Map.of("placeName", "合肥"), Language.ZH);
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L),
+                whole.column("number"));
+        assertEquals(Optional.of(new Page(0, 100, false)), whole.page(), "the default page holds the 16 measures");
+        QueryResult first = runner.run("measures-in-place", Map.of("placeName", "合肥", "limit", "2"), Language.ZH);
+        QueryResult second = runner.run("measures-in-place", Map.of("placeName", "合肥", "limit", "2", "offset", "2"),
+                Language.ZH);
+        assertEquals(List.of(1L, 2L), first.column("number"));
+        assertEquals(List.of(3L, 4L), second.column("number"));
+        assertEquals(Optional.of(new Page(0, 2, true)), first.page());
+        assertEquals(Optional.of(new Page(2, 2, true)), second.page());
+        assertEquals(2, first.count(), "count is the rows on the page");
+        assertEquals(lines(whole).subList(0, 4), Stream.concat(lines(first).stream(), lines(second).stream()).toList());
+
+        // walking every page of five gives the whole answer once, in order; the last page says so
+        List<String> walked = new ArrayList<>();
+        List<Boolean> more = new ArrayList<>();
+        for (int offset = 0; more.isEmpty() || more.get(more.size() - 1); offset += 5) {
+            QueryResult page = runner.run("measures-in-place",
+                    Map.of("placeName", "合肥", "limit", "5", "offset", String.valueOf(offset)), Language.ZH);
+            walked.addAll(lines(page));
+            more.add(page.page().orElseThrow().more());
+        }
+        assertEquals(lines(whole), walked);
+        assertEquals(List.of(true, true, true, false), more);
+    }
+
+    @Test
+    void theListingQueriesPageTheirAnswers() {
+        QueryResult huangshan = runner.run("cq8-measures-in-place", Map.of("place", "黄山", "limit", "4", "offset", "8"),
+                Language.ZH);
+        assertEquals(List.of(12L, 13L, 16L), huangshan.column("number"), "rows 9 to 11 of the 11 nationwide");
+        assertEquals(Optional.of(new Page(8, 4, false)), huangshan.page());
+        assertEquals(List.of(3L), numbers("keyword-search", Map.of("limit", "1")));
+        assertEquals(List.of(5L), numbers("keyword-search", Map.of("limit", "1", "offset", "1")));
+        assertEquals(List.of(), numbers("cq8-measures-in-place", Map.of("offset", "16")), "past the end: no rows");
+        assertEquals(Optional.of(new Page(16, 100, false)),
+                runner.run("cq8-measures-in-place", Map.of("offset", "16"), Language.ZH).page());
+        assertEquals(List.of(3L, 4L), numbers("lead-bodies", Map.of("limit", "2", "offset", "2")));
+        assertEquals(List.of("https://w3id.org/reform-kg/list/3/measure/14"), runner.run("explorer-search",
+                Map.of("keyword", "知识产权", "limit", "1"), Language.ZH).column("measure"));
+        assertEquals(List.of(5L, 10L), runner.run("keyword-search-text", Map.of("keyword", "数据", "limit", "1000"),
+                Language.ZH).column("number").stream().sorted().toList());
+        assertEquals(Optional.empty(), runner.run("cq2-measures-per-body", Map.of(), Language.ZH).page());
+    }
+
+    @Test
+    void aLimitOrOffsetOutOfRangeIsRefusedWithTheRange() {
+        for (String limit : List.of("0", "-5", "1001", "ten", "2.5", "")) {
+            assertEquals("parameter limit takes a whole number from 1 to 1000 (rows per page), found \"" + limit
+                    + "\"; page through longer answers with offset", assertThrows(InvalidParameterException.class,
+                    () -> runner.run("measures-in-place", Map.of("limit", limit), Language.ZH)).getMessage());
+        }
+        for (String offset : List.of("-1", "x", "99999999999999999999")) {
+            assertEquals("parameter offset takes a whole number, 0 or more (rows to skip), found \"" + offset + "\"",
+                    assertThrows(InvalidParameterException.class,
+                            () -> runner.run("keyword-search", Map.of("offset", offset), Language.ZH)).getMessage());
+        }
+        assertEquals(List.of(12L), numbers("cq5-single-body-measures", Map.of("limit", "1000")), "the maximum is allowed");
+        assertEquals("query cq1-co-guidance-pairs has no parameter \"limit\"; its parameters are: category",
+                assertThrows(InvalidParameterException.class,
+                        () -> runner.run("cq1-co-guidance-pairs", Map.of("limit", "5"), Language.ZH)).getMessage());
+        assertEquals("query cq5-single-body-measures has no parameter \"page\"; its parameters are: limit, offset",
+                assertThrows(InvalidParameterException.class,
+                        () -> runner.run("cq5-single-body-measures", Map.of("page", "2"), Language.ZH)).getMessage());
+    }
+
+    @Test
+    void explorerSearchCountsGiveTheTotalAndTheCountsPerFilterValue() {
+        assertEquals(List.of("*|16"), run("explorer-search-counts"));
+        String category = "https://w3id.org/reform-kg/category/";
+        // no measure is in 军民深度融合 (civil-military): it has no row
+        assertEquals(List.of(category + "ip-protection|2", category + "talent|1", category + "tech-finance|7",
+                category + "tech-management|6"), run("explorer-search-counts", Map.of("facet", "category")));
+        String body = "https://w3id.org/reform-kg/body/";
+        assertEquals(List.of(body + "CBIRC|6", body + "MOF|3", body + "MOST|5", body + "NDRC|2", body + "PBOC|5"),
+                run("explorer-search-counts", Map.of("facet", "body", "category", category + "tech-finance")));
+        assertEquals(List.of("*|2"), run("explorer-search-counts", Map.of("keyword", "知识产权")));
+        assertEquals(List.of(), run("explorer-search-counts", Map.of("keyword", "区块链")));
+        assertEquals(List.of(), run("explorer-search-counts", Map.of("facet", "colour")));
     }
 }

@@ -1,6 +1,7 @@
 package io.reformkg.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -204,5 +205,77 @@ class QueryApiTest {
         assertTrue(!other.equals(etag), "another language is another answer");
         String catalog = get("/api/queries").headers().firstValue("ETag").orElseThrow();
         assertEquals(304, get("/api/queries", "If-None-Match", catalog).statusCode());
+    }
+
+    @Test
+    void listingQueriesAnswerAPageAndLinkTheNext() throws IOException {
+        JsonNode whole = json(get("/api/queries/cq8-measures-in-place?place=" + encode("合肥")));
+        assertEquals(16, whole.get("count").asInt());
+        assertEquals(0, whole.get("offset").asInt());
+        assertEquals(100, whole.get("limit").asInt());
+        assertFalse(whole.get("hasMore").asBoolean());
+        assertTrue(get("/api/queries/cq8-measures-in-place").headers().firstValue("Link").isEmpty());
+
+        HttpResponse<String> first = get("/api/queries/cq8-measures-in-place?place=" + encode("合肥") + "&limit=2&lang=en");
+        JsonNode page = json(first);
+        assertEquals(List.of(1, 2), numbers(page));
+        assertEquals(2, page.get("count").asInt());
+        assertTrue(page.get("hasMore").asBoolean());
+        String next = first.headers().firstValue("Link").orElseThrow();
+        assertEquals("</api/queries/cq8-measures-in-place?place=" + encode("合肥") + "&limit=2&lang=en&offset=2>; "
+                + "rel=\"next\"", next);
+        JsonNode second = json(get(next.substring(1, next.indexOf('>'))));
+        assertEquals(List.of(3, 4), numbers(second));
+        assertEquals(2, second.get("offset").asInt());
+        assertEquals("The 8 comprehensive innovation reform pilot regions", second.get("rows").get(0).get("scope").asText(), "lang=en is kept");
+
+        HttpResponse<String> csv = get("/api/queries/keyword-search?limit=1&offset=0&format=csv");
+        assertEquals("number,title,inTitle,inContent\r\n3,政银保联动授信担保提供科技型中小企业长期集合信贷机制,true,true\r\n",
+                csv.body());
+        assertEquals("</api/queries/keyword-search?limit=1&format=csv&offset=1>; rel=\"next\"",
+                csv.headers().firstValue("Link").orElseThrow());
+        assertTrue(get("/api/queries/keyword-search?limit=1&offset=1&format=csv").headers().firstValue("Link").isEmpty());
+    }
+
+    @Test
+    void aBadLimitOrOffsetIs400WithTheRange() {
+        HttpResponse<String> tooMany = get("/api/queries/measures-in-place?limit=5000");
+        assertEquals(400, tooMany.statusCode());
+        assertEquals("parameter limit takes a whole number from 1 to 1000 (rows per page), found \"5000\"; page through "
+                + "longer answers with offset\n", tooMany.body());
+        assertEquals(400, get("/api/queries/measures-in-place?limit=0").statusCode());
+        HttpResponse<String> negative = get("/api/queries/keyword-search-text?offset=-3");
+        assertEquals(400, negative.statusCode());
+        assertEquals("parameter offset takes a whole number, 0 or more (rows to skip), found \"-3\"\n", negative.body());
+        assertEquals(400, get("/api/queries/keyword-search?limit=2&limit=3").statusCode());
+        HttpResponse<String> unpaged = get("/api/queries/cq2-measures-per-body?limit=5");
+        assertEquals(400, unpaged.statusCode());
+        assertEquals("query cq2-measures-per-body has no parameter \"limit\"; it takes none\n", unpaged.body());
+    }
+
+    @Test
+    void theCatalogShowsWhichQueriesPage() throws IOException {
+        JsonNode keywordSearch = null;
+        JsonNode cq1 = null;
+        for (JsonNode query : json(get("/api/queries")).get("queries")) {
+            if (query.get("name").asText().equals("keyword-search")) {
+                keywordSearch = query;
+            } else if (query.get("name").asText().equals("cq1-co-guidance-pairs")) {
+                cq1 = query;
+            }
+        }
+        assertEquals("{\"defaultLimit\":100,\"maxLimit\":1000}", keywordSearch.get("paging").toString());
+        List<String> parameters = new ArrayList<>();
+        keywordSearch.get("parameters").forEach(parameter -> parameters.add(parameter.get("name").asText() + "="
+                + parameter.get("default").asText() + " " + parameter.get("kind").asText()));
+        assertEquals(List.of("keyword=担保 text", "limit=100 integer", "offset=0 integer"), parameters);
+        assertTrue(cq1.get("paging").isNull());
+        assertEquals(1, cq1.get("parameters").size());
+    }
+
+    private static List<Integer> numbers(JsonNode answer) {
+        List<Integer> numbers = new ArrayList<>();
+        answer.get("rows").forEach(row -> numbers.add(row.get("number").asInt()));
+        return numbers;
     }
 }

@@ -64,12 +64,53 @@ class QueryCatalogTest {
     void aCompleteHeaderParses() {
         NamedQuery query = QueryCatalog.parse("demo", HEADER
                 + "# param: category (category) 类别 / category\n"
-                + "# param: limit (integer, default 5) 上限 / at most\n"
+                + "# param: year (integer, default 5) 年份 / year\n"
                 + "# column: measure — 举措 / measure\n"
                 + "# a free note\n" + BODY).orElseThrow();
         assertTrue(query.parameters().get(0).required());
         assertEquals("5", query.parameters().get(1).defaultValue());
         assertEquals(ParameterKind.INTEGER, query.parameters().get(1).kind());
+        assertEquals(Optional.empty(), query.paging());
+        assertEquals(query.parameters(), query.accepted());
+    }
+
+    @Test
+    void aPagedQueryTakesLimitAndOffsetBesideItsParameters() {
+        NamedQuery query = QueryCatalog.parse("demo", HEADER
+                + "# param: category (category) 类别 / category\n"
+                + "# page: limit 20 max 500\n"
+                + "# column: measure — 举措 / measure\n" + BODY + "ORDER BY ?measure\n").orElseThrow();
+        assertEquals(Optional.of(new Paging(20, 500)), query.paging());
+        assertEquals(List.of("category"), query.parameters().stream().map(QueryParameter::name).toList());
+        assertEquals(List.of("category|category|null", "limit|integer|20", "offset|integer|0"), query.accepted().stream()
+                .map(parameter -> parameter.name() + "|" + parameter.kind().label() + "|" + parameter.defaultValue())
+                .toList());
+        for (String name : List.of("measures-in-place", "cq8-measures-in-place", "keyword-search", "keyword-search-text",
+                "cq3-pilot-only-measures", "cq5-single-body-measures", "cq7-reorganised-body-measures", "lead-bodies",
+                "explorer-search")) {
+            assertEquals(Optional.of(new Paging(100, 1000)), QueryCatalog.load().get(name).paging(), name);
+        }
+        assertEquals(Optional.empty(), QueryCatalog.load().get("cq1-co-guidance-pairs").paging());
+    }
+
+    @Test
+    void aPagedQueryMustBeOrderedAndLeaveLimitAndOffsetToTheRunner() {
+        String paged = HEADER + "# page: limit 20 max 500\n# column: measure — 举措 / measure\n";
+        assertEquals("queries/demo.rq: a paged query needs an ORDER BY that orders its rows totally",
+                failure(paged + BODY));
+        assertEquals("queries/demo.rq: a paged query takes its LIMIT and OFFSET from the limit and offset parameters; "
+                + "remove them from the SPARQL", failure(paged + BODY + "ORDER BY ?measure LIMIT 10\n"));
+        assertEquals("queries/demo.rq:5: expected \"page: limit DEFAULT max MAX\", found \"page: 20\"",
+                failure(HEADER + "# page: 20\n" + BODY));
+        assertEquals("queries/demo.rq:5: the default limit 600 must lie between 1 and the maximum 500",
+                failure(HEADER + "# page: limit 600 max 500\n" + BODY));
+        assertEquals("queries/demo.rq:6: page is given twice",
+                failure(HEADER + "# page: limit 20 max 500\n# page: limit 20 max 500\n" + BODY));
+        assertEquals("queries/demo.rq: a computed query cannot page", failure(paged
+                + "# computed: shortest-co-guidance-chain\n" + BODY + "ORDER BY ?measure\n"));
+        assertEquals("queries/demo.rq: offset cannot be a parameter: the HTTP API and the runner use the names lang, "
+                + "format, limit, offset", failure(HEADER + "# param: offset (integer) 偏移 / offset\n"
+                + "# column: measure — 举措 / measure\n" + BODY));
     }
 
     @Test
@@ -88,7 +129,7 @@ class QueryCatalogTest {
         assertEquals("queries/demo.rq: parameter measure is also a column; give the column another name",
                 failure(HEADER + "# param: measure (integer) 序号 / number\n# column: measure — 举措 / measure\n" + BODY));
         assertEquals("queries/demo.rq: format cannot be a parameter: the HTTP API and the runner use the names lang, "
-                + "format", failure(HEADER + "# param: format (text) 格式 / format\n# column: measure — 举措 / measure\n"
+                + "format, limit, offset", failure(HEADER + "# param: format (text) 格式 / format\n# column: measure — 举措 / measure\n"
                 + BODY));
         assertEquals("queries/demo.rq:2: title.zh is given twice", failure("# title.zh: 标题\n" + HEADER + BODY));
         assertTrue(failure(HEADER + "# column: measure — 举措 / measure\nSELECT ?measure WHERE {")
