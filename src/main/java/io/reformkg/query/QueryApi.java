@@ -6,17 +6,19 @@ import java.util.List;
 
 /**
  * The entry point of the query HTTP API: {@code GET /api/queries} (the catalog as JSON) and
- * {@code GET /api/queries/NAME?PARAM=VALUE&format=json|csv&lang=zh|en} (an answer). See
- * docs/queries.md.
+ * {@code GET /api/queries/NAME?PARAM=VALUE&format=json|csv&lang=zh|en} (an answer). Answers are
+ * kept in memory for repeated requests and tagged for revalidation; see docs/queries.md.
  */
 public final class QueryApi {
     public static final String PATH = "/api/queries";
+    /** Memory for answers kept for repeated requests, per served store. */
+    static final long ANSWER_CACHE_BYTES = 32L * 1024 * 1024;
 
     private QueryApi() {
     }
 
     /** The servlets answering from whichever store is current at each request. */
     public static List<MountedServlet> servlets(CurrentStore store) {
-        return List.of(new MountedServlet(PATH + "/*", new QueryApiServlet(store, QueryCatalog.load())));
+        return List.of(new MountedServlet(PATH + "/*", new QueryApiServlet(store, QueryCatalog.load(), ANSWER_CACHE_BYTES)));
     }
 }

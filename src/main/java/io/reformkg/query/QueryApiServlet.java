@@ -1,5 +1,6 @@
 package io.reformkg.query;
 
+import io.reformkg.http.AnswerCache;
 import io.reformkg.http.HttpProblem;
 import io.reformkg.http.Responses;
 import io.reformkg.store.CurrentStore;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /** Serves the catalog and runs named queries; see {@link QueryApi}. */
 final class QueryApiServlet extends HttpServlet {
@@ -24,11 +26,13 @@ final class QueryApiServlet extends HttpServlet {
 
     private final transient CurrentStore store;
     private final transient QueryCatalog queries;
+    private final transient Supplier<AnswerCache> caches;
     private final byte[] catalog;
 
-    QueryApiServlet(CurrentStore store, QueryCatalog queries) {
+    QueryApiServlet(CurrentStore store, QueryCatalog queries, long maxCacheBytes) {
         this.store = store;
         this.queries = queries;
+        this.caches = store.derived(served -> new AnswerCache(maxCacheBytes));
         this.catalog = ResultWriter.catalog(queries).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -81,10 +85,21 @@ final class QueryApiServlet extends HttpServlet {
         if (Responses.notModified(request, response, etag)) {
             return;
         }
-        QueryResult result = QueryRunner.over(served.dataset(), queries).run(name, arguments, language);
-        result.page().filter(Page::more).ifPresent(page -> response.setHeader("Link", next(request, page)));
-        Responses.send(request, response, ResultWriter.write(result, format).getBytes(StandardCharsets.UTF_8),
-                format == ResultFormat.JSON ? format.mediaType() + "; charset=utf-8" : format.mediaType(), etag);
+        AnswerCache cache = caches.get();
+        AnswerCache.Answer kept = cache.find(request, key).orElse(null);
+        response.setHeader(AnswerCache.STATUS_HEADER, kept == null ? "miss" : "hit");
+        if (kept == null) {
+            QueryResult result = QueryRunner.over(served.dataset(), queries).run(name, arguments, language);
+            kept = new AnswerCache.Answer(
+                    format == ResultFormat.JSON ? format.mediaType() + "; charset=utf-8" : format.mediaType(),
+                    ResultWriter.write(result, format).getBytes(StandardCharsets.UTF_8),
+                    result.page().filter(Page::more).map(page -> next(request, page)).orElse(""));
+            cache.keep(key, kept);
+        }
+        if (!kept.link().isEmpty()) {
+            response.setHeader("Link", kept.link());
+        }
+        Responses.send(request, response, kept.body(), kept.contentType(), etag);
     }
 
     /** The format parameter wins; otherwise the Accept header chooses between JSON (the default) and CSV. */

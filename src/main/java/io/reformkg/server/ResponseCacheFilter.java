@@ -1,7 +1,6 @@
 package io.reformkg.server;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.reformkg.http.AnswerCache;
 import io.reformkg.http.Responses;
 import io.reformkg.store.CurrentStore;
 import io.reformkg.store.GraphStore;
@@ -45,24 +44,13 @@ final class ResponseCacheFilter extends HttpFilter {
     private static final String REVALIDATE = "no-cache";
     private static final String SPARQL_QUERY = "application/sparql-query";
     private static final String FORM = "application/x-www-form-urlencoded";
-    /** Tells whether the answer came from memory ({@code hit}) or was computed ({@code miss}). */
-    static final String CACHE_STATUS = "X-Cache";
 
     private final transient CurrentStore store;
-    private final transient Supplier<Cache<String, Answer>> caches;
-    private final long maxAnswerBytes;
-
-    /** A kept answer: what Fuseki sent, byte for byte. */
-    private record Answer(String contentType, byte[] body) {
-    }
+    private final transient Supplier<AnswerCache> caches;
 
     ResponseCacheFilter(CurrentStore store, long maxCacheBytes) {
         this.store = store;
-        this.maxAnswerBytes = maxCacheBytes / 16;
-        this.caches = store.derived(served -> Caffeine.newBuilder()
-                .maximumWeight(maxCacheBytes)
-                .weigher((String key, Answer answer) -> key.length() * 2 + answer.body().length)
-                .build());
+        this.caches = store.derived(served -> new AnswerCache(maxCacheBytes));
     }
 
     @Override
@@ -88,7 +76,7 @@ final class ResponseCacheFilter extends HttpFilter {
             return;
         }
         GraphStore served = store.get();
-        Cache<String, Answer> cache = caches.get();
+        AnswerCache cache = caches.get();
         String etag = Responses.etag(served.version(), key.toString());
         response.setHeader("ETag", etag);
         response.setHeader("Cache-Control", REVALIDATE);
@@ -98,9 +86,8 @@ final class ResponseCacheFilter extends HttpFilter {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        boolean fresh = REVALIDATE.equalsIgnoreCase(request.getHeader("Cache-Control"));
-        Answer kept = fresh ? null : cache.getIfPresent(key.toString());
-        response.setHeader(CACHE_STATUS, kept == null ? "miss" : "hit");
+        AnswerCache.Answer kept = cache.find(request, key.toString()).orElse(null);
+        response.setHeader(AnswerCache.STATUS_HEADER, kept == null ? "miss" : "hit");
         if (kept != null) {
             response.setContentType(kept.contentType());
             response.setContentLength(kept.body().length);
@@ -109,18 +96,18 @@ final class ResponseCacheFilter extends HttpFilter {
             }
             return;
         }
-        if (maxAnswerBytes == 0) {
+        if (cache.maxAnswerBytes() == 0) {
             chain.doFilter(readable, response);
             return;
         }
-        Recorder recorder = new Recorder(response, maxAnswerBytes);
+        Recorder recorder = new Recorder(response, cache.maxAnswerBytes());
         chain.doFilter(readable, recorder);
         recorder.flushWriter();
         // an answer that may come from a store swapped in meanwhile is not kept under this one
         boolean sameStore = store.get() == served;
         if (!method.equals("HEAD") && recorder.getStatus() == HttpServletResponse.SC_OK && recorder.complete()
                 && sameStore) {
-            cache.put(key.toString(), new Answer(recorder.getContentType(), recorder.recorded()));
+            cache.keep(key.toString(), new AnswerCache.Answer(recorder.getContentType(), recorder.recorded(), ""));
         }
     }
 

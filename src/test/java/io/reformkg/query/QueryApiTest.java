@@ -238,6 +238,22 @@ class QueryApiTest {
     }
 
     @Test
+    void aRepeatedRequestIsAnsweredFromMemoryWithItsLink() {
+        String path = "/api/queries/measures-in-place?placeName=" + encode("合肥") + "&limit=3&format=csv";
+        HttpResponse<String> computed = get(path, "Cache-Control", "no-cache");
+        HttpResponse<String> kept = get(path);
+        assertEquals("miss", computed.headers().firstValue("X-Cache").orElseThrow());
+        assertEquals("hit", kept.headers().firstValue("X-Cache").orElseThrow());
+        assertEquals(computed.body(), kept.body());
+        assertEquals(4, kept.body().lines().count(), "the header row and a page of 3");
+        assertEquals(computed.headers().firstValue("Link"), kept.headers().firstValue("Link"));
+        assertTrue(kept.headers().firstValue("Link").orElseThrow().contains("offset=3"));
+        assertEquals("miss", get(path, "Cache-Control", "no-cache").headers().firstValue("X-Cache").orElseThrow());
+        HttpResponse<String> otherPage = get(path + "&offset=3");
+        assertTrue(!otherPage.body().equals(kept.body()), "another page is another answer");
+    }
+
+    @Test
     void aBadLimitOrOffsetIs400WithTheRange() {
         HttpResponse<String> tooMany = get("/api/queries/measures-in-place?limit=5000");
         assertEquals(400, tooMany.statusCode());
