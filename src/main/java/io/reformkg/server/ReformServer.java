@@ -176,6 +176,7 @@ public final class ReformServer {
                 .add(builder.datasetPath, readOnlyService(datasets.get()))
                 .addFilter("/*", new AccessLogFilter())
                 .addFilter("/*", new RequestLimitFilter(builder.maxBodyBytes))
+                .addFilter(builder.datasetPath + "/*", new AcceptableFormatsFilter())
                 .addFilter(builder.datasetPath + "/*", new ResponseCacheFilter(builder.store, builder.responseCacheBytes))
                 .addFilter(builder.datasetPath + "/*", new CurrentDatasetFilter(builder.datasetPath, datasets,
                         ReformServer::readOnlyService, operations))

@@ -42,6 +42,7 @@ import java.util.function.Supplier;
 final class ResponseCacheFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final String REVALIDATE = "no-cache";
+    private static final String CACHE_CONTROL = "Cache-Control";
     private static final String SPARQL_QUERY = "application/sparql-query";
     private static final String FORM = "application/x-www-form-urlencoded";
 
@@ -79,7 +80,7 @@ final class ResponseCacheFilter extends HttpFilter {
         AnswerCache cache = caches.get();
         String etag = Responses.etag(served.version(), key.toString());
         response.setHeader("ETag", etag);
-        response.setHeader("Cache-Control", REVALIDATE);
+        response.setHeader(CACHE_CONTROL, REVALIDATE);
         response.addHeader("Vary", "Accept");
         // only reads may be answered 304 (RFC 9110, 13.1.2); a POSTed query is answered in full
         if (get && Responses.matches(request.getHeader("If-None-Match"), etag)) {
@@ -148,8 +149,28 @@ final class ResponseCacheFilter extends HttpFilter {
 
         private void dropValidatorsUnlessOk(int status) {
             if (status != SC_OK && !isCommitted()) {
-                setHeader("ETag", null);
+                super.setHeader("ETag", null);
+                super.setHeader(CACHE_CONTROL, "no-store");
             }
+        }
+
+        /** The caching headers are this filter's: Fuseki's {@code no-store} would forbid revalidation. */
+        @Override
+        public void setHeader(String name, String value) {
+            if (!isCachingHeader(name)) {
+                super.setHeader(name, value);
+            }
+        }
+
+        @Override
+        public void addHeader(String name, String value) {
+            if (!isCachingHeader(name)) {
+                super.addHeader(name, value);
+            }
+        }
+
+        private static boolean isCachingHeader(String name) {
+            return CACHE_CONTROL.equalsIgnoreCase(name) || "Pragma".equalsIgnoreCase(name);
         }
 
         @Override

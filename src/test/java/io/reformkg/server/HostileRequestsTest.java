@@ -153,7 +153,15 @@ class HostileRequestsTest {
         HttpResponse<byte[]> unsupported = Http.send(HTTP, HttpRequest.newBuilder(URI.create(server.root() + "/kg/sparql"))
                 .POST(HttpRequest.BodyPublishers.ofString("SELECT * { ?s ?p ?o } LIMIT 1")),
                 "Content-Type", "application/x-unheard-of");
-        assertTrue(Set.of(400, 415).contains(unsupported.statusCode()), "answered " + unsupported.statusCode());
+        assertEquals(415, unsupported.statusCode(), Http.text(unsupported));
+        String query = "/kg/sparql?query=" + encode("SELECT * { ?s ?p ?o } LIMIT 1");
+        HttpResponse<byte[]> unheardOf = get(query, "Accept", "application/x-unheard-of");
+        assertEquals(406, unheardOf.statusCode(), Http.text(unheardOf));
+        assertTrue(Http.text(unheardOf).startsWith("cannot answer in application/x-unheard-of; the endpoint answers in "
+                + "application/sparql-results+json"), Http.text(unheardOf));
+        assertEquals(200, get(query, "Accept", "text/html,application/xhtml+xml,*/*;q=0.8").statusCode(), "a browser");
+        assertEquals(200, get(query, "Accept", "text/csv").statusCode());
+        assertEquals(406, get("/kg/data?default", "Accept", "image/png").statusCode());
     }
 
     @Test

@@ -54,6 +54,9 @@ class ResponseCacheTest {
         assertArrayEquals(first.body(), second.body());
         assertEquals(header(first, "Content-Type"), header(second, "Content-Type"));
         assertEquals(header(first, "ETag"), header(second, "ETag"));
+        assertEquals("no-cache", header(first, "Cache-Control"), "stored and revalidated, computed or kept");
+        assertEquals("no-cache", header(second, "Cache-Control"));
+        assertTrue(first.headers().firstValue("Pragma").isEmpty());
         assertTrue(text(second).startsWith("body,"), text(second));
         assertEquals(14, text(second).strip().lines().count(), "13 bodies and the header row");
     }
@@ -116,6 +119,7 @@ class ResponseCacheTest {
             assertEquals(400, bad.statusCode());
             assertEquals("miss", header(bad, "X-Cache"));
             assertTrue(bad.headers().firstValue("ETag").isEmpty(), "no ETag on an error");
+            assertEquals("no-store", header(bad, "Cache-Control"));
         }
         String slow = "/kg/sparql?query=" + encode(query("expensive-cross-product.rq"));
         for (int i = 0; i < 2; i++) {
