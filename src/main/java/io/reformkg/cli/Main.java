@@ -5,7 +5,13 @@ import io.reformkg.server.ServerStartException;
 import io.reformkg.source.SourceException;
 import io.reformkg.store.BuildFailedException;
 import io.reformkg.store.StoreFolderException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -50,11 +56,31 @@ public final class Main {
                 err.flush();
                 return INPUT_ERROR;
             }
+            if (error instanceof UncheckedIOException io) {
+                // a file or folder the user named cannot be written or read
+                err.println("error: " + io.getMessage() + ": " + reason(io.getCause()));
+                err.flush();
+                return INPUT_ERROR;
+            }
             err.println("error: " + error.getClass().getSimpleName() + ": " + error.getMessage());
             err.flush();
             return 1;
         });
         return cli;
+    }
+
+    /** The operating system's words for what went wrong, and the file it concerns. */
+    private static String reason(IOException e) {
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + " is in the way (a file where a folder is needed, or the reverse)";
+        }
+        if (e instanceof FileSystemException fileSystem) {
+            String why = fileSystem.getReason() != null ? fileSystem.getReason()
+                    : e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof NoSuchFileException ? "no such file or folder" : e.getClass().getSimpleName();
+            return why + " (" + fileSystem.getFile() + ")";
+        }
+        return String.valueOf(e.getMessage());
     }
 
     static final class Version implements CommandLine.IVersionProvider {

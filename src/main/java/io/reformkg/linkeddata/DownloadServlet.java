@@ -1,15 +1,15 @@
 package io.reformkg.linkeddata;
 
-import io.reformkg.http.HttpProblem;
-import io.reformkg.http.Responses;
 import io.reformkg.export.RdfExporter;
 import io.reformkg.export.RdfFormat;
+import io.reformkg.http.HttpProblem;
+import io.reformkg.http.Responses;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.stream.Collectors;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Serves the full dataset at {@code /download/reform-kg.EXT} in every {@link RdfFormat} (the

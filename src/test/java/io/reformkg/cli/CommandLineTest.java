@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.reformkg.testing.DataFolders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -81,17 +81,7 @@ class CommandLineTest {
 
     @Test
     void badSourceIsOneLineNamingFileAndLine() throws IOException {
-        Path data = dir.resolve("data");
-        try (Stream<Path> files = Files.walk(Path.of("data"))) {
-            for (Path file : files.toList()) {
-                Path target = data.resolve(Path.of("data").relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
+        Path data = DataFolders.copyOfData(dir);
         Path source = data.resolve("sources").resolve("batch-3-innovation-reform-measures.txt");
         Files.writeString(source, Files.readString(source).replace("\t海关总署\n", "\t海关总局\n"));
         for (List<String> command : List.of(List.of("build", "--out", dir.resolve("out").toString()), List.of("validate"))) {
@@ -110,6 +100,21 @@ class CommandLineTest {
         List<String> all = new ArrayList<>(command);
         all.addAll(List.of(more));
         return all.toArray(String[]::new);
+    }
+
+    @Test
+    void anOutputFolderThatIsAFileIsOneLineWithStatusTwo() throws IOException {
+        Path inTheWay = Files.writeString(dir.resolve("graph"), "a file where the output folder should be");
+        for (List<String> command : List.of(List.of("build", "--out", inTheWay.toString()),
+                List.of("export", "--out", inTheWay.toString()))) {
+            CliRun run = CliRun.of(command.toArray(String[]::new));
+            assertEquals(2, run.status(), command.get(0) + ": " + run.err());
+            List<String> lines = run.err().lines().toList();
+            assertEquals(1, lines.size(), run.err());
+            assertTrue(lines.get(0).startsWith("error: cannot "), lines.get(0));
+            assertTrue(lines.get(0).endsWith(inTheWay + " is in the way (a file where a folder is needed, or the "
+                    + "reverse)"), lines.get(0));
+        }
     }
 
     @Test

@@ -12,16 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reformkg.graph.IriScheme;
 import io.reformkg.store.GraphStore;
+import io.reformkg.testing.DataFolders;
 import io.reformkg.vocab.ELI;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.Lang;
@@ -48,7 +47,7 @@ class MarkupInDataTest {
 
     @BeforeAll
     static void start() throws IOException {
-        copy(Path.of("data"), dataCopy);
+        DataFolders.copy(Path.of("data"), dataCopy);
         Path source = dataCopy.resolve("sources/batch-3-innovation-reform-measures.txt");
         String text = Files.readString(source, StandardCharsets.UTF_8);
         assertTrue(text.contains(ORIGINAL_TITLE));
@@ -101,20 +100,4 @@ class MarkupInDataTest {
                 NodeFactory.createLiteralLang(HOSTILE_TITLE, "zh")));
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            files.forEach(file -> {
-                try {
-                    Path target = to.resolve(from.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(file, target);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-    }
 }

@@ -2,12 +2,12 @@ package io.reformkg.source;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.reformkg.testing.DataFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * Copies of the real data folder with one edit to the source list, so each bad-input test shows
@@ -44,7 +44,7 @@ final class SourceFixture {
 
     static Path dataWith(Path dir, byte[] source) {
         Path data = dir.resolve("data");
-        copyTree(DATA, data);
+        DataFolders.copy(DATA, data);
         write(sourceFile(data), source);
         return data;
     }
@@ -61,18 +61,4 @@ final class SourceFixture {
         }
     }
 
-    static void copyTree(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

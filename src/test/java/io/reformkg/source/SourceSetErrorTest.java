@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.reformkg.reference.ReferenceException;
 import io.reformkg.store.GraphStore;
+import io.reformkg.testing.DataFolders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ class SourceSetErrorTest {
     @BeforeEach
     void copyData() {
         data = dir.resolve("data");
-        SourceFixture.copyTree(SourceFixture.DATA, data);
+        DataFolders.copy(SourceFixture.DATA, data);
     }
 
     private String buildError(Class<? extends RuntimeException> kind) {
