@@ -120,9 +120,13 @@ public final class ScaleBenchmark {
         long begin = System.nanoTime();
         int port = BenchHttp.freePort();
         Process process = BenchHttp.launch(ingest, port, dir, log);
-        http.awaitReady(process, port, log);
-        long ingestMillis = millisSince(begin);
-        BenchHttp.stop(process);
+        long ingestMillis;
+        try {
+            http.awaitReady(process, port, log);
+            ingestMillis = millisSince(begin);
+        } finally {
+            BenchHttp.stop(process);
+        }
 
         log("plain Fuseki load");
         Path dump = dir.resolve("dump.nq");
@@ -174,17 +178,17 @@ public final class ScaleBenchmark {
         List<Long> startMillis = new ArrayList<>();
         Process process = null;
         int port = 0;
-        for (int start = 0; start < starts; start++) {
-            if (process != null) {
-                BenchHttp.stop(process);
-            }
-            port = BenchHttp.freePort();
-            long begin = System.nanoTime();
-            process = BenchHttp.launch(command, port, dir, log);
-            http.awaitReady(process, port, log);
-            startMillis.add(millisSince(begin));
-        }
         try {
+            for (int start = 0; start < starts; start++) {
+                if (process != null) {
+                    BenchHttp.stop(process);
+                }
+                port = BenchHttp.freePort();
+                long begin = System.nanoTime();
+                process = BenchHttp.launch(command, port, dir, log);
+                http.awaitReady(process, port, log);
+                startMillis.add(millisSince(begin));
+            }
             long count = Long.parseLong(http.ask(port, BenchQueries.probe("count-quads"), "Cache-Control", NO_CACHE).get(0));
             if (quads[0] == 0) {
                 quads[0] = count;
@@ -209,7 +213,9 @@ public final class ScaleBenchmark {
             more.run(port);
             return new Serving(startMillis, computed, cached, load);
         } finally {
-            BenchHttp.stop(process);
+            if (process != null) {
+                BenchHttp.stop(process);
+            }
         }
     }
 
