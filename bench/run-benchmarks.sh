@@ -35,7 +35,11 @@ for result in json.load(open(sys.argv[1])):
     name = result["benchmark"].rsplit(".", 1)[1]
     measures = int(result["params"]["measures"])
     metric = result["primaryMetric"]
-    rows.setdefault(measures, {})[name] = "%.1f ± %.1f" % (metric["score"], metric["scoreError"] if metric["scoreError"] == metric["scoreError"] else 0)
+    try:
+        error = float(metric["scoreError"])
+    except (TypeError, ValueError):
+        error = float("nan")  # one iteration: JMH gives no error
+    rows.setdefault(measures, {})[name] = "%.1f" % metric["score"] + ("" if error != error else " ± %.1f" % error)
 print("| Measures | parse, ms per corpus | parse + build graphs, ms per corpus |")
 print("|---|---|---|")
 for measures in sorted(rows):
