@@ -17,6 +17,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
@@ -25,13 +26,16 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * {@code building-*} folder; only once it is complete and closed is it renamed to
  * {@code store-*} and the small {@code current} file atomically replaced to point at it. A
  * process killed mid-build therefore leaves the previous store current and untouched, and the
- * half-built folder is removed at the next start.
+ * half-built folder is removed at the next start. A store's folder holds its findings and its
+ * text index too, so they switch with it.
  */
 final class Tdb2Location {
     private static final String POINTER = "current";
     private static final String STORE_KEY = "store";
     private static final String VERSION_KEY = "version";
     private static final String FINDINGS = "findings.json";
+    /** Inside the store's folder, so the switch to a new store switches its index with it. */
+    private static final String TEXT_INDEX = "text-index";
     private static final String BUILDING_PREFIX = "building-";
     private static final String STORE_PREFIX = "store-";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -92,6 +96,15 @@ final class Tdb2Location {
         }
     }
 
+    /** Removes a build that failed, so a bad source leaves nothing behind. */
+    void abandon(Path building) {
+        try {
+            deleteTree(building);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the failed build " + building, e);
+        }
+    }
+
     /** Removes half-built folders and stores other than {@code keep}. */
     private void removeLeftovers(Path keep) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
@@ -106,13 +119,17 @@ final class Tdb2Location {
         }
     }
 
+    static Path textIndex(Path store) {
+        return store.resolve(TEXT_INDEX);
+    }
+
     static Dataset connect(Path store) {
         return TDB2Factory.connectDataset(store.toString());
     }
 
     /** Closes a dataset and releases its files, so its folder can be renamed or deleted. */
-    static void release(Dataset dataset) {
-        TDBInternal.expel(dataset.asDatasetGraph());
+    static void release(DatasetGraph dataset) {
+        TDBInternal.expel(dataset);
     }
 
     static void writeFindings(Path store, ValidationResult validation) {

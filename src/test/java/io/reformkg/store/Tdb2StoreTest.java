@@ -2,8 +2,10 @@ package io.reformkg.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.reformkg.source.SourceException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -19,7 +22,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The TDB2 store: built once, reused while the data is unchanged, rebuilt when it changes, intact after kill -9. */
+/**
+ * The TDB2 store: built once, reused while the data is unchanged, rebuilt when it changes, intact
+ * after kill -9, and never left behind by a failed build.
+ */
 class Tdb2StoreTest {
     private static long expectedTriples;
 
@@ -53,6 +59,22 @@ class Tdb2StoreTest {
             assertEquals(expectedTriples, quads(rebuilt));
         }
         assertEquals(1, storeFolders(db).size(), "the replaced store is removed: " + storeFolders(db));
+    }
+
+    @Test
+    void aBadSourceFailsWithFileAndLineAndLeavesNoStore(@TempDir Path temp) throws IOException {
+        Path data = copyData(temp);
+        Path source = data.resolve("sources/batch-3-innovation-reform-measures.txt");
+        List<String> lines = new ArrayList<>(Files.readAllLines(source));
+        assertEquals("\t全国", lines.get(20), "line 21 is measure 2's scope");
+        lines.set(20, "\t全省");
+        Files.write(source, lines);
+        Path db = temp.resolve("db");
+        SourceException error = assertThrows(SourceException.class,
+                () -> GraphStore.create().data(data).tdb2(db).build());
+        assertTrue(error.getMessage().startsWith(source + ":21: "), error.getMessage());
+        assertEquals(List.of(), storeFolders(db), "the failed build is removed");
+        assertFalse(Files.exists(db.resolve("current")));
     }
 
     @Test
