@@ -1,13 +1,19 @@
 # Reform KG inference rules: what the ontology implies, materialised at build time so plain
-# SPARQL finds it without a reasoner. SPARQL 1.1 Update, run top to bottom in one write
-# transaction by io.reformkg.inference.Inference (see docs/inference.md).
+# SPARQL finds it without a reasoner. SPARQL 1.1 Update, run by io.reformkg.inference.Inference
+# (see docs/inference.md) once per batch: a batch is one named graph of the build (the ontology,
+# the reference data, one source list), so a corpus of any size is inferred in bounded memory.
+# The totals that need every batch (co-guidance weights) are in inference-totals.ru, run after.
 #
-# The caller binds two things (ParameterizedSparqlString):
-#   BASE       the IRI base of the data (IRI("coguidance/...") resolves against it), and
-#   ?inferred  the named graph that receives every inferred triple ({base}graph/inferred).
-# Patterns read <urn:x-arq:UnionGraph>, the union of all named graphs, so a rule sees the
-# asserted graphs and what the rules above it inferred.
-#
+# The caller binds (ParameterizedSparqlString):
+#   BASE       the IRI base of the data (IRI("coguidance/...") resolves against it),
+#   ?inferred  the named graph that receives every inferred triple ({base}graph/inferred), and
+#   ?batch     the named graph whose triples drive the rules;
+# and the default graph holds what the rules join them with: the batch plus the ontology and the
+# reference data. Every rule starts from triples of the batch graph and joins only what that batch
+# and the shared graphs hold, so per batch it derives what it would over the whole dataset.
+# Inferring a whole dataset at once binds ?batch to <urn:x-arq:UnionGraph> and makes the default
+# graph the union of the named graphs.
+
 # Every rule is linear in the number of measures: nothing here joins measures with places.
 # "Where does a measure apply" stays one join at query time:
 #   ?place rkg:within ?region . ?scope rkg:coversRegion ?region . ?measure rkg:promotionScope ?scope
@@ -19,23 +25,23 @@ PREFIX skos:   <http://www.w3.org/2004/02/skos/core#>
 PREFIX schema: <https://schema.org/>
 PREFIX rdf:    <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 
-# 0. Start afresh: rebuilding never keeps stale inferences.
+# 0. Start afresh: inferring again never keeps stale inferences.
 DROP SILENT GRAPH ?inferred ;
 
 # 1. Inverse relations.
 # rkg:guides is owl:inverseOf eli:responsibility_of: a body's measures.
 INSERT { GRAPH ?inferred { ?body rkg:guides ?measure } }
-WHERE { GRAPH <urn:x-arq:UnionGraph> { ?measure eli:responsibility_of ?body } } ;
+WHERE { GRAPH ?batch { ?measure eli:responsibility_of ?body } } ;
 
 # eli:has_part is ELI's inverse of eli:is_part_of (rkg:section is a subproperty of it):
 # a list's and a section's measures.
 INSERT { GRAPH ?inferred { ?whole eli:has_part ?measure } }
-WHERE { GRAPH <urn:x-arq:UnionGraph> { ?measure a rkg:Measure ; eli:is_part_of|rkg:section ?whole } } ;
+WHERE { GRAPH ?batch { ?measure a rkg:Measure ; eli:is_part_of|rkg:section ?whole } } ;
 
 # 2. Each measure's lead body: the body in position 1 of its guidance.
 INSERT { GRAPH ?inferred { ?measure rkg:leadBody ?body } }
 WHERE {
-  GRAPH <urn:x-arq:UnionGraph> {
+  GRAPH ?batch {
     ?measure rkg:guidance ?guidance .
     ?guidance rkg:position ?position ; rkg:body ?body .
     FILTER (?position = 1)
@@ -44,7 +50,7 @@ WHERE {
 
 # 3. The categories each body is involved in.
 INSERT { GRAPH ?inferred { ?body rkg:involvedInCategory ?category } }
-WHERE { GRAPH <urn:x-arq:UnionGraph> { ?measure eli:responsibility_of ?body ; rkg:category ?category } } ;
+WHERE { GRAPH ?batch { ?measure eli:responsibility_of ?body ; rkg:category ?category } } ;
 
 # 4. Each body's current successor: follow org:changedBy / org:resultingOrganization to a body
 # that no reorganisation has changed. A body never reorganised is its own current successor
@@ -52,52 +58,47 @@ WHERE { GRAPH <urn:x-arq:UnionGraph> { ?measure eli:responsibility_of ?body ; rk
 # A body abolished without a successor has none.
 INSERT { GRAPH ?inferred { ?body rkg:currentSuccessor ?current } }
 WHERE {
-  GRAPH <urn:x-arq:UnionGraph> {
-    ?body a org:FormalOrganization .
-    ?body (org:changedBy/org:resultingOrganization)* ?current .
-    FILTER NOT EXISTS { ?current org:changedBy ?laterChange }
-  }
+  GRAPH ?batch { ?body a org:FormalOrganization }
+  ?body (org:changedBy/org:resultingOrganization)* ?current .
+  FILTER NOT EXISTS { ?current org:changedBy ?laterChange }
 } ;
 
 # 5. Containment (rkg:within, transitive, a subproperty of schema:containedInPlace).
 # Every division lies within each division above it and the nation ...
 INSERT { GRAPH ?inferred { ?place rkg:within ?enclosing } }
 WHERE {
-  GRAPH <urn:x-arq:UnionGraph> {
-    ?place schema:containedInPlace ?parent .
-    ?parent schema:containedInPlace* ?enclosing .
-  }
+  GRAPH ?batch { ?place schema:containedInPlace ?parent }
+  ?parent schema:containedInPlace* ?enclosing
 } ;
 
 # ... within each pilot region one of whose member areas is it or encloses it ...
 INSERT { GRAPH ?inferred { ?place rkg:within ?region } }
 WHERE {
-  GRAPH <urn:x-arq:UnionGraph> {
-    ?region a rkg:PilotRegion ; rkg:memberArea ?member .
-    ?place schema:containedInPlace* ?member .
-  }
+  GRAPH ?batch { ?region a rkg:PilotRegion ; rkg:memberArea ?member }
+  ?place schema:containedInPlace* ?member
 } ;
 
 # ... and every pilot region lies within the nation.
 INSERT { GRAPH ?inferred { ?region rkg:within ?nation } }
-WHERE { GRAPH <urn:x-arq:UnionGraph> { ?region a rkg:PilotRegion . ?nation a rkg:Nation } } ;
+WHERE { GRAPH ?batch { ?region a rkg:PilotRegion } ?nation a rkg:Nation } ;
 
 # 6. The regions each measure is promoted in, from its scope (at most the 8 pilot regions:
 # linear in measures).
 INSERT { GRAPH ?inferred { ?measure rkg:promotedIn ?region } }
-WHERE { GRAPH <urn:x-arq:UnionGraph> { ?measure rkg:promotionScope ?scope . ?scope rkg:coversRegion ?region } } ;
+WHERE { GRAPH ?batch { ?measure rkg:promotionScope ?scope } ?scope rkg:coversRegion ?region } ;
 
 # 7. Co-guidance. Symmetric rkg:coGuides between two bodies that guide a measure together ...
 INSERT { GRAPH ?inferred { ?bodyA rkg:coGuides ?bodyB } }
 WHERE {
-  GRAPH <urn:x-arq:UnionGraph> {
+  GRAPH ?batch {
     ?measure eli:responsibility_of ?bodyA , ?bodyB .
     FILTER (?bodyA != ?bodyB)
   }
 } ;
 
 # ... plus a qualified rkg:CoGuidance link per pair, {base}coguidance/A-B with the body ids in
-# code-point order (as graph.IriScheme#coGuidance), holding the shared measures ...
+# code-point order (as graph.IriScheme#coGuidance), holding the shared measures (the link's
+# rkg:weight, their number, is counted over all batches by inference-totals.ru) ...
 INSERT {
   GRAPH ?inferred {
     ?link a rkg:CoGuidance ; rkg:partner ?bodyA , ?bodyB ; rkg:sharedMeasure ?measure .
@@ -106,12 +107,9 @@ INSERT {
   }
 }
 WHERE {
-  GRAPH <urn:x-arq:UnionGraph> {
-    ?measure eli:responsibility_of ?bodyA , ?bodyB .
-    ?bodyA skos:notation ?idA .
-    ?bodyB skos:notation ?idB .
-    FILTER (STR(?idA) < STR(?idB))
-  }
+  GRAPH ?batch { ?measure eli:responsibility_of ?bodyA , ?bodyB }
+  ?bodyA skos:notation ?idA . ?bodyB skos:notation ?idB .
+  FILTER (STR(?idA) < STR(?idB))
   BIND (IRI(CONCAT("coguidance/", STR(?idA), "-", STR(?idB))) AS ?link)
 } ;
 
@@ -125,20 +123,8 @@ INSERT {
   }
 }
 WHERE {
-  GRAPH <urn:x-arq:UnionGraph> {
-    ?measure eli:responsibility_of ?bodyA , ?bodyB ; rkg:category ?category .
-    ?bodyA skos:notation ?idA .
-    ?bodyB skos:notation ?idB .
-    ?category skos:notation ?categoryId .
-    FILTER (STR(?idA) < STR(?idB))
-  }
+  GRAPH ?batch { ?measure eli:responsibility_of ?bodyA , ?bodyB ; rkg:category ?category }
+  ?bodyA skos:notation ?idA . ?bodyB skos:notation ?idB . ?category skos:notation ?categoryId .
+  FILTER (STR(?idA) < STR(?idB))
   BIND (IRI(CONCAT("coguidance/", STR(?idA), "-", STR(?idB), "/", STR(?categoryId))) AS ?link)
-} ;
-
-# ... weighted by the number of measures shared.
-INSERT { GRAPH ?inferred { ?link rkg:weight ?sharedMeasures } }
-WHERE {
-  SELECT ?link (COUNT(DISTINCT ?measure) AS ?sharedMeasures)
-  WHERE { GRAPH ?inferred { ?link a rkg:CoGuidance ; rkg:sharedMeasure ?measure } }
-  GROUP BY ?link
 }

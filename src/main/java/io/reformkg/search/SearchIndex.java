@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.text.Entity;
@@ -32,8 +33,9 @@ import org.apache.lucene.store.FSDirectory;
  * <p>{@link Builder#build(Dataset)} indexes what the dataset holds and returns the same data
  * wrapped as a text dataset, so SPARQL over it (and the SPARQL endpoint serving it) answers
  * {@code text:query} with a score and a highlighted snippet; see {@code queries/keyword-search-text.rq}
- * and docs/inference.md. The index is built afresh every time, with the store, so it always
- * matches the sources. In memory by default; with {@link Builder#directory(Path)} on disk.
+ * and docs/inference.md. A build fills the index batch by batch with a {@link Writer}, with the
+ * store, so it always matches the sources; a TDB2 store keeps it in its folder and
+ * {@link Builder#open(Dataset)} reuses it. In memory by default; with {@link Builder#directory(Path)} on disk.
  */
 public final class SearchIndex {
     /** Lucene field of the measure IRI. */
@@ -67,18 +69,34 @@ public final class SearchIndex {
 
         /** Indexes the dataset's titles and contents; returns the dataset wrapped with the index. */
         public Dataset build(Dataset dataset) {
-            EntityDefinition fields = new EntityDefinition(ENTITY_FIELD, TITLE_FIELD, ELI.title.asNode());
-            fields.set(CONTENT_FIELD, ELI.description.asNode());
-            // keeps the @zh tag on the snippets text:query returns
-            fields.setLangField(LANGUAGE_FIELD);
-            TextIndexConfig config = new TextIndexConfig(fields);
-            config.setAnalyzer(new SmartChineseAnalyzer());
-            config.setQueryAnalyzer(new SmartChineseAnalyzer());
-            // highlighting reads the stored text of each hit
-            config.setValueStored(true);
-            TextIndex index = TextDatasetFactory.createLuceneIndex(openDirectory(), config);
-            Txn.executeRead(dataset, () -> indexExisting(dataset, index, fields));
-            return TextDatasetFactory.create(dataset, index, true);
+            Writer writer = writer();
+            Txn.executeRead(dataset, () -> writer.add(dataset.asDatasetGraph().getUnionGraph()));
+            return writer.wrap(dataset);
+        }
+
+        /**
+         * A new, empty index that batches of triples are added to as a build streams them, so the
+         * index never needs the whole corpus at once. Clears an earlier index in the folder.
+         */
+        public Writer writer() {
+            EntityDefinition fields = fields();
+            return new Writer(TextDatasetFactory.createLuceneIndex(openDirectory(), config(fields)), fields);
+        }
+
+        /**
+         * The dataset wrapped with the index a {@link Writer} left in the folder, as it is: a store
+         * reused from disk reuses its index instead of indexing again.
+         */
+        public Dataset open(Dataset dataset) {
+            if (directory == null || !hasIndex(directory)) {
+                throw new IllegalArgumentException("no text index to open in " + directory);
+            }
+            try {
+                TextIndex index = TextDatasetFactory.createLuceneIndex(FSDirectory.open(directory), config(fields()));
+                return TextDatasetFactory.create(dataset, index, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the text index folder " + directory, e);
+            }
         }
 
         private Directory openDirectory() {
@@ -94,20 +112,72 @@ public final class SearchIndex {
         }
     }
 
-    /** The triples already in the dataset are indexed here; later changes go through the text dataset. */
-    private static void indexExisting(Dataset dataset, TextIndex index, EntityDefinition fields) {
-        for (String field : List.of(TITLE_FIELD, CONTENT_FIELD)) {
-            for (Node predicate : fields.getPredicates(field)) {
-                dataset.asDatasetGraph().find(Node.ANY, Node.ANY, predicate, Node.ANY).forEachRemaining((Quad quad) -> {
-                    Entity entity = TextQueryFuncs.entityFromQuad(fields, quad);
-                    if (entity != null) {
-                        index.addEntity(entity);
-                    }
-                });
+    private static EntityDefinition fields() {
+        EntityDefinition fields = new EntityDefinition(ENTITY_FIELD, TITLE_FIELD, ELI.title.asNode());
+        fields.set(CONTENT_FIELD, ELI.description.asNode());
+        // keeps the @zh tag on the snippets text:query returns
+        fields.setLangField(LANGUAGE_FIELD);
+        return fields;
+    }
+
+    private static TextIndexConfig config(EntityDefinition fields) {
+        TextIndexConfig config = new TextIndexConfig(fields);
+        config.setAnalyzer(new SmartChineseAnalyzer());
+        config.setQueryAnalyzer(new SmartChineseAnalyzer());
+        // highlighting reads the stored text of each hit
+        config.setValueStored(true);
+        return config;
+    }
+
+    /** An index being filled batch by batch; see {@link Builder#writer()}. */
+    public static final class Writer implements AutoCloseable {
+        private final TextIndex index;
+        private final EntityDefinition fields;
+
+        private Writer(TextIndex index, EntityDefinition fields) {
+            this.index = index;
+            this.fields = fields;
+        }
+
+        /** Indexes the titles and contents among the graph's triples. */
+        public void add(Graph graph) {
+            for (String field : List.of(TITLE_FIELD, CONTENT_FIELD)) {
+                for (Node predicate : fields.getPredicates(field)) {
+                    graph.find(Node.ANY, predicate, Node.ANY).forEachRemaining(triple -> {
+                        Entity entity = TextQueryFuncs.entityFromQuad(fields, Quad.defaultGraphIRI,
+                                triple.getSubject(), triple.getPredicate(), triple.getObject());
+                        if (entity != null) {
+                            index.addEntity(entity);
+                        }
+                    });
+                }
             }
         }
-        index.prepareCommit();
-        index.commit();
+
+        /** Makes what was added durable; {@link Builder#open(Dataset)} finds it from then on. */
+        public void commit() {
+            index.prepareCommit();
+            index.commit();
+        }
+
+        /** Commits, and returns the dataset wrapped with this index (closed with the dataset). */
+        public Dataset wrap(Dataset dataset) {
+            commit();
+            return TextDatasetFactory.create(dataset, index, true);
+        }
+
+        @Override
+        public void close() {
+            index.close();
+        }
+    }
+
+    private static boolean hasIndex(Path dir) {
+        try (Stream<Path> listing = Files.list(dir)) {
+            return listing.anyMatch(file -> file.getFileName().toString().startsWith(LUCENE_SEGMENTS_PREFIX));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void clearEarlierIndex(Path dir) throws IOException {

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  */
 public final class DataVersion {
     private static final List<String> BUILD_RESOURCES = List.of(Ontology.ONTOLOGY_RESOURCE,
-            Ontology.SHAPES_RESOURCE, Inference.RULES_RESOURCE);
+            Ontology.SHAPES_RESOURCE, Inference.RULES_RESOURCE, Inference.TOTALS_RESOURCE);
 
     private DataVersion() {
     }

@@ -1,29 +1,28 @@
 package io.reformkg.store;
 
-import io.reformkg.graph.GraphBuilder;
 import io.reformkg.graph.IriScheme;
-import io.reformkg.graph.Prefixes;
-import io.reformkg.inference.Inference;
-import io.reformkg.reference.ReferenceData;
 import io.reformkg.search.SearchIndex;
-import io.reformkg.source.SourceSet;
 import io.reformkg.validation.ValidationResult;
-import io.reformkg.validation.Validator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.query.text.DatasetGraphText;
+import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * The entry point of the store stage: runs the pipeline (reference data and sources → graph →
- * inference → SHACL validation of the union, inferred graph included → full-text index) and
- * holds the resulting dataset, read-only from then on. Build one with {@link #create()}; a graph
- * that violates the shapes is never stored. The dataset lives in memory, or in a TDB2 folder
- * that is reused while the inputs are unchanged.
+ * inference → SHACL validation, inferred graph included → full-text index, batch by batch; see
+ * {@link BatchedBuild}) and holds the resulting dataset, read-only from then on. Build one with
+ * {@link #create()}; a graph that violates the shapes is never stored. The dataset lives in
+ * memory, or in a TDB2 folder, loaded with TDB2's bulk loader and holding its text index, that
+ * is reused while the inputs are unchanged.
  */
 public final class GraphStore implements CurrentStore {
     private final Dataset dataset;
@@ -31,13 +30,17 @@ public final class GraphStore implements CurrentStore {
     private final ValidationResult validation;
     private final String version;
     private final boolean rebuilt;
+    /** What closing leaves to do once the dataset is released: a replaced TDB2 store's folder is removed. */
+    private final Runnable afterClose;
 
-    private GraphStore(Dataset dataset, IriScheme iris, ValidationResult validation, String version, boolean rebuilt) {
+    private GraphStore(Dataset dataset, IriScheme iris, ValidationResult validation, String version, boolean rebuilt,
+            Runnable afterClose) {
         this.dataset = dataset;
         this.iris = iris;
         this.validation = validation;
         this.version = version;
         this.rebuilt = rebuilt;
+        this.afterClose = afterClose;
     }
 
     public static Builder create() {
@@ -73,7 +76,10 @@ public final class GraphStore implements CurrentStore {
             return this;
         }
 
-        /** Keeps the full-text index on disk in this folder; by default it is in memory. */
+        /**
+         * Keeps the full-text index of a graph in memory on disk in this folder; by default it is
+         * in memory. A TDB2 store keeps its index inside its own folder.
+         */
         public Builder textIndex(Path dir) {
             this.textIndex = dir;
             return this;
@@ -96,8 +102,18 @@ public final class GraphStore implements CurrentStore {
 
         private GraphStore buildInMemory(String version) {
             Dataset dataset = DatasetFactory.createTxnMem();
-            ValidationResult validation = runPipeline(dataset);
-            return new GraphStore(withTextIndex(dataset), iris, validation, version, true);
+            BatchedBuild build = new BatchedBuild(data, iris);
+            SearchIndex.Writer text = SearchIndex.create().directory(textIndex).writer();
+            ValidationResult validation;
+            try {
+                Txn.executeWrite(dataset, () -> build.streamInto(StreamRDFLib.dataset(dataset.asDatasetGraph()), text));
+                validation = build.finish(dataset);
+            } catch (RuntimeException e) {
+                text.close();
+                throw e;
+            }
+            build.logTimes(0);
+            return new GraphStore(text.wrap(dataset), iris, validation, version, true, () -> { });
         }
 
         private GraphStore openTdb2(String version) {
@@ -105,13 +121,18 @@ public final class GraphStore implements CurrentStore {
             location.requireFolder();
             Optional<Path> current = location.current(version);
             if (current.isPresent()) {
-                return new GraphStore(withTextIndex(location.open(current.get())), iris,
-                        Tdb2Location.readFindings(current.get()), version, false);
+                return new GraphStore(served(location, current.get()), iris,
+                        Tdb2Location.readFindings(current.get()), version, false, () -> location.retire(current.get()));
             }
             Path building = location.startBuild();
             ValidationResult validation;
             try {
-                validation = buildStore(building);
+                Dataset dataset = Tdb2Location.connect(building);
+                try {
+                    validation = buildTdb2(dataset, building);
+                } finally {
+                    Tdb2Location.release(dataset.asDatasetGraph());
+                }
             } catch (RuntimeException | InternalError failure) {
                 // InternalError: how the JVM reports a write to a mapped index file that the disk cannot hold
                 Optional<StoreFolderException> storageFault = location.abandon(building, failure);
@@ -121,51 +142,41 @@ public final class GraphStore implements CurrentStore {
                 throw failure;
             }
             Path store = location.commit(building, version);
-            return new GraphStore(withTextIndex(location.open(store)), iris, validation, version, true);
-        }
-
-        private ValidationResult buildStore(Path building) {
-            Dataset dataset = Tdb2Location.connect(building);
-            try {
-                ValidationResult validation = runPipeline(dataset);
-                Tdb2Location.writeFindings(building, validation);
-                return validation;
-            } finally {
-                Tdb2Location.release(dataset);
-            }
+            return new GraphStore(served(location, store), iris, validation, version, true,
+                    () -> location.retire(store));
         }
 
         /**
-         * The dataset as served: wrapped with the Chinese full-text index of its measures, built
-         * afresh from what the dataset holds (in memory unless {@link #textIndex(Path)} is given).
+         * Streams the batches into the empty store through TDB2's bulk loader, and their text into
+         * the index inside the store's folder.
          */
-        private Dataset withTextIndex(Dataset dataset) {
-            return SearchIndex.create().directory(textIndex).build(dataset);
-        }
-
-        /** The build pipeline, one method per step, run into an empty dataset. */
-        private ValidationResult runPipeline(Dataset dataset) {
-            loadGraphs(dataset);
-            Inference.materialise(dataset, iris);
-            return validate(dataset);
-        }
-
-        private void loadGraphs(Dataset dataset) {
-            ReferenceData reference = ReferenceData.load(data);
-            SourceSet sources = SourceSet.open(data, reference);
-            Txn.executeWrite(dataset, () -> {
-                dataset.getPrefixMapping().setNsPrefixes(Prefixes.ALL);
-                GraphBuilder.create().iris(iris).reference(reference).sources(sources)
-                        .buildInto(dataset::addNamedModel);
-            });
-        }
-
-        private static ValidationResult validate(Dataset dataset) {
-            ValidationResult validation = Validator.withDefaultShapes().validate(dataset);
-            if (!validation.conforms()) {
-                throw new BuildFailedException(validation.violations());
+        private ValidationResult buildTdb2(Dataset dataset, Path building) {
+            BatchedBuild build = new BatchedBuild(data, iris);
+            try (SearchIndex.Writer text = SearchIndex.create().directory(Tdb2Location.textIndex(building)).writer()) {
+                // the parallel loader builds the indexes on its own threads while the batches are
+                // inferred and validated: the fastest of Jena's loaders here (docs/benchmarks.md)
+                DataLoader loader = LoaderFactory.parallelLoader(dataset.asDatasetGraph(), (format, args) -> { });
+                loader.startBulk();
+                try {
+                    build.streamInto(loader.stream(), text);
+                } catch (RuntimeException e) {
+                    loader.finishException(e);
+                    throw e;
+                }
+                long start = System.nanoTime();
+                loader.finishBulk();
+                long load = System.nanoTime() - start;
+                ValidationResult validation = build.finish(dataset);
+                text.commit();
+                Tdb2Location.writeFindings(building, validation);
+                build.logTimes(load);
+                return validation;
             }
-            return validation;
+        }
+
+        /** A complete store as served: with the text index built with it. */
+        private static Dataset served(Tdb2Location location, Path store) {
+            return SearchIndex.create().directory(Tdb2Location.textIndex(store)).open(location.open(store));
         }
     }
 
@@ -208,10 +219,15 @@ public final class GraphStore implements CurrentStore {
 
     @Override
     public void close() {
-        if (TDBInternal.isTDB2(dataset.asDatasetGraph())) {
-            Tdb2Location.release(dataset);
+        // a TDB2 store stays open in its process until expelled: close its text index, then release
+        // its files, so the folder can be reopened (without a second text index on its transactions)
+        // or replaced
+        if (dataset.asDatasetGraph() instanceof DatasetGraphText text && TDBInternal.isTDB2(text.getBase())) {
+            text.getTextIndex().close();
+            Tdb2Location.release(text.getBase());
         } else {
             dataset.close();
         }
+        afterClose.run();
     }
 }

@@ -18,9 +18,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
@@ -30,13 +33,16 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * {@code store-*} and the small {@code current} file atomically replaced to point at it. A
  * process killed mid-build therefore leaves the previous store current and untouched, and the
  * half-built folder is removed at the next start; a build that fails removes its own. A folder
- * that cannot hold a store fails with a {@link StoreFolderException} saying why.
+ * that cannot hold a store fails with a {@link StoreFolderException} saying why. A store's folder
+ * holds its findings and its text index too, so they switch with it.
  */
 final class Tdb2Location {
     private static final String POINTER = "current";
     private static final String STORE_KEY = "store";
     private static final String VERSION_KEY = "version";
     private static final String FINDINGS = "findings.json";
+    /** Inside the store's folder, so the switch to a new store switches its index with it. */
+    private static final String TEXT_INDEX = "text-index";
     private static final String BUILDING_PREFIX = "building-";
     private static final String STORE_PREFIX = "store-";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,6 +51,12 @@ final class Tdb2Location {
     private static final long NEARLY_FULL_BYTES = 1024 * 1024;
     /** The operating system's words for a full disk (ENOSPC). */
     private static final String NO_SPACE = "No space left on device";
+
+    /**
+     * The stores this process has open. A rebuild while serving must not delete the store still
+     * being read; it is removed when it is closed, unless it is current again.
+     */
+    private static final Set<Path> IN_USE = ConcurrentHashMap.newKeySet();
 
     private final Path dir;
 
@@ -100,11 +112,32 @@ final class Tdb2Location {
     /** Opens a complete store; a folder TDB2 cannot lock (it writes a lock file even to read) is named. */
     Dataset open(Path store) {
         try {
-            return connect(store);
+            Dataset dataset = connect(store);
+            IN_USE.add(store.toAbsolutePath().normalize());
+            return dataset;
         } catch (RuntimeException failure) {
             throw storageFault("the TDB2 folder " + dir + " cannot be opened", failure, usableSpace()).orElseThrow(
                     () -> failure);
         }
+    }
+
+    /** After a store opened with {@link #open} is released: removes its folder if another store is current. */
+    void retire(Path store) {
+        Path closed = store.toAbsolutePath().normalize();
+        IN_USE.remove(closed);
+        if (!closed.getFileName().toString().equals(currentStoreName())) {
+            deleteQuietly(closed);
+        }
+    }
+
+    private String currentStoreName() {
+        Properties properties = new Properties();
+        try (var in = Files.newInputStream(dir.resolve(POINTER))) {
+            properties.load(in);
+        } catch (IOException e) {
+            return "";
+        }
+        return properties.getProperty(STORE_KEY, "");
     }
 
     /**
@@ -213,13 +246,14 @@ final class Tdb2Location {
         }
     }
 
-    /** Removes half-built folders and stores other than {@code keep}. */
+    /** Removes half-built folders and stores other than {@code keep} that no one here reads. */
     private void removeLeftovers(Path keep) throws IOException {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 boolean leftover = name.startsWith(BUILDING_PREFIX)
-                        || name.startsWith(STORE_PREFIX) && keep != null && !entry.equals(keep);
+                        || name.startsWith(STORE_PREFIX) && keep != null && !entry.equals(keep)
+                        && !IN_USE.contains(entry.toAbsolutePath().normalize());
                 if (leftover && Files.isDirectory(entry)) {
                     deleteTree(entry);
                 }
@@ -227,13 +261,17 @@ final class Tdb2Location {
         }
     }
 
+    static Path textIndex(Path store) {
+        return store.resolve(TEXT_INDEX);
+    }
+
     static Dataset connect(Path store) {
         return TDB2Factory.connectDataset(store.toString());
     }
 
     /** Closes a dataset and releases its files, so its folder can be renamed or deleted. */
-    static void release(Dataset dataset) {
-        TDBInternal.expel(dataset.asDatasetGraph());
+    static void release(DatasetGraph dataset) {
+        TDBInternal.expel(dataset);
     }
 
     static void writeFindings(Path store, ValidationResult validation) {

@@ -1,7 +1,6 @@
 package io.reformkg.validation;
 
 import io.reformkg.graph.Ontology;
-import java.util.Comparator;
 import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -10,6 +9,10 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.engine.ValidationContext;
+import org.apache.jena.shacl.parser.Shape;
+import org.apache.jena.shacl.validation.ValidationProc;
+import org.apache.jena.shacl.validation.VLib;
 import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.sparql.path.Path;
@@ -35,10 +38,29 @@ public final class Validator {
     }
 
     public ValidationResult validate(Graph data) {
-        ValidationReport report = ShaclValidator.get().validate(shapes, data);
+        return result(ShaclValidator.get().validate(shapes, data));
+    }
+
+    /**
+     * Validates the focus nodes that {@code targets} holds (e.g. one batch's graph with the
+     * ontology's class hierarchy) against {@code data}, which holds everything their constraints
+     * read. Validating a graph's parts this way, each part's nodes once, finds what validating the
+     * whole graph would, with memory bounded by the part.
+     */
+    public ValidationResult validate(Graph targets, Graph data) {
+        ValidationContext context = ValidationContext.create(shapes, data);
+        for (Shape shape : shapes.getTargetShapes()) {
+            for (Node focus : VLib.focusNodes(targets, shape)) {
+                ValidationProc.execValidateShape(context, data, shape, focus);
+            }
+        }
+        return result(context.generateReport());
+    }
+
+    private static ValidationResult result(ValidationReport report) {
         List<Finding> findings = report.getEntries().stream()
                 .map(Validator::finding)
-                .sorted(Comparator.comparing(Finding::severity).thenComparing(Finding::focusNode))
+                .sorted(ValidationResult.ORDER)
                 .toList();
         return new ValidationResult(findings);
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.reformkg.source.SourceException;
+import io.reformkg.testing.DataFolders;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -23,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The TDB2 store: built once, reused while the data is unchanged, rebuilt when it changes, intact
- * after kill -9, nothing left behind by a failed build.
+ * after kill -9, and never left behind by a failed build.
  */
 class Tdb2StoreTest {
     private static long expectedTriples;
@@ -37,7 +39,7 @@ class Tdb2StoreTest {
 
     @Test
     void buildsOnceReusesThenRebuildsWhenTheDataChanges(@TempDir Path temp) throws IOException {
-        Path data = copyData(temp);
+        Path data = DataFolders.copyOfData(temp);
         Path db = temp.resolve("db");
         String firstVersion;
         try (GraphStore built = GraphStore.create().data(data).tdb2(db).build()) {
@@ -62,7 +64,7 @@ class Tdb2StoreTest {
 
     @Test
     void aBuildThatFailsRemovesItsFolder(@TempDir Path temp) throws IOException {
-        Path data = copyData(temp);
+        Path data = DataFolders.copyOfData(temp);
         Path source = data.resolve("sources/batch-3-innovation-reform-measures.txt");
         Files.write(source, new byte[0]);
         Path db = temp.resolve("db");
@@ -73,8 +75,24 @@ class Tdb2StoreTest {
     }
 
     @Test
+    void aBadSourceFailsWithFileAndLineAndLeavesNoStore(@TempDir Path temp) throws IOException {
+        Path data = DataFolders.copyOfData(temp);
+        Path source = data.resolve("sources/batch-3-innovation-reform-measures.txt");
+        List<String> lines = new ArrayList<>(Files.readAllLines(source));
+        assertEquals("\t全国", lines.get(20), "line 21 is measure 2's scope");
+        lines.set(20, "\t全省");
+        Files.write(source, lines);
+        Path db = temp.resolve("db");
+        SourceException error = assertThrows(SourceException.class,
+                () -> GraphStore.create().data(data).tdb2(db).build());
+        assertTrue(error.getMessage().startsWith(source + ":21: "), error.getMessage());
+        assertEquals(List.of(), storeFolders(db), "the failed build is removed");
+        assertFalse(Files.exists(db.resolve("current")));
+    }
+
+    @Test
     void aStoreKilledMidBuildLeavesNothingHalfBuilt(@TempDir Path temp) throws Exception {
-        Path data = copyData(temp);
+        Path data = DataFolders.copyOfData(temp);
         Path db = temp.resolve("db");
         Process child = serve(data, db);
         boolean sawBuilding = false;
@@ -96,7 +114,7 @@ class Tdb2StoreTest {
 
     @Test
     void aServedStoreSurvivesSigtermAndKill9(@TempDir Path temp) throws Exception {
-        Path data = copyData(temp);
+        Path data = DataFolders.copyOfData(temp);
         Path db = temp.resolve("db");
         Process first = serve(data, db);
         awaitServing(first);
@@ -143,19 +161,4 @@ class Tdb2StoreTest {
         }
     }
 
-    private static Path copyData(Path temp) throws IOException {
-        Path source = Path.of("data");
-        Path target = temp.resolve("data");
-        try (Stream<Path> paths = Files.walk(source)) {
-            for (Path path : paths.toList()) {
-                Path copy = target.resolve(source.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(path, copy);
-                }
-            }
-        }
-        return target;
-    }
 }
