@@ -68,7 +68,7 @@ final class ServeCommand implements Callable<Integer> {
         ReformServer server;
         try {
             server = ReformServer.create().store(live).host(host).port(port).timeout(timeout)
-                    .mount(QueryApi.servlets(live))
+                    .mount(QueryApi.servlets(live, timeout))
                     .mount(Explorer.servlets(live))
                     .build().start();
         } catch (RuntimeException e) {

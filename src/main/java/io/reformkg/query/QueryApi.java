@@ -2,6 +2,7 @@ package io.reformkg.query;
 
 import io.reformkg.http.MountedServlet;
 import io.reformkg.store.CurrentStore;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -17,8 +18,12 @@ public final class QueryApi {
     private QueryApi() {
     }
 
-    /** The servlets answering from whichever store is current at each request. */
-    public static List<MountedServlet> servlets(CurrentStore store) {
-        return List.of(new MountedServlet(PATH + "/*", new QueryApiServlet(store, QueryCatalog.load(), ANSWER_CACHE_BYTES)));
+    /**
+     * The servlets answering from whichever store is current at each request; a query running
+     * longer than {@code timeout} is cancelled and answered 503.
+     */
+    public static List<MountedServlet> servlets(CurrentStore store, Duration timeout) {
+        return List.of(new MountedServlet(PATH + "/*",
+                new QueryApiServlet(store, QueryCatalog.load(), ANSWER_CACHE_BYTES, timeout)));
     }
 }

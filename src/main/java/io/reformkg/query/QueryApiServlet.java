@@ -11,12 +11,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.apache.jena.query.QueryCancelledException;
 
 /** Serves the catalog and runs named queries; see {@link QueryApi}. */
 final class QueryApiServlet extends HttpServlet {
@@ -28,10 +30,12 @@ final class QueryApiServlet extends HttpServlet {
     private final transient QueryCatalog queries;
     private final transient Supplier<AnswerCache> caches;
     private final byte[] catalog;
+    private final Duration timeout;
 
-    QueryApiServlet(CurrentStore store, QueryCatalog queries, long maxCacheBytes) {
+    QueryApiServlet(CurrentStore store, QueryCatalog queries, long maxCacheBytes, Duration timeout) {
         this.store = store;
         this.queries = queries;
+        this.timeout = timeout;
         this.caches = store.derived(served -> new AnswerCache(maxCacheBytes));
         this.catalog = ResultWriter.catalog(queries).getBytes(StandardCharsets.UTF_8);
     }
@@ -57,6 +61,10 @@ final class QueryApiServlet extends HttpServlet {
             Responses.problem(response, HttpServletResponse.SC_NOT_FOUND, unknown.getMessage());
         } catch (IllegalArgumentException invalid) {
             Responses.problem(response, HttpServletResponse.SC_BAD_REQUEST, invalid.getMessage());
+        } catch (QueryCancelledException cancelled) {
+            String limit = timeout.toMillisPart() == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+            Responses.problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "the query ran longer than the "
+                    + "server's timeout of " + limit + " and was cancelled; narrow its parameters or ask for a smaller page");
         } catch (RuntimeException failure) {
             // a defect, not the client's fault: log the trace, answer with one line
             log("query API failed on " + request.getRequestURI(), failure);
@@ -89,7 +97,7 @@ final class QueryApiServlet extends HttpServlet {
         AnswerCache.Answer kept = cache.find(request, key).orElse(null);
         response.setHeader(AnswerCache.STATUS_HEADER, kept == null ? "miss" : "hit");
         if (kept == null) {
-            QueryResult result = QueryRunner.over(served.dataset(), queries).run(name, arguments, language);
+            QueryResult result = QueryRunner.over(served.dataset(), queries).timeout(timeout).run(name, arguments, language);
             kept = new AnswerCache.Answer(
                     format == ResultFormat.JSON ? format.mediaType() + "; charset=utf-8" : format.mediaType(),
                     ResultWriter.write(result, format).getBytes(StandardCharsets.UTF_8),

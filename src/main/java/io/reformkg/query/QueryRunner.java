@@ -2,12 +2,14 @@ package io.reformkg.query;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.Dataset;
@@ -15,6 +17,7 @@ import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryExecutionDatasetBuilder;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.RDFNode;
@@ -33,14 +36,28 @@ public final class QueryRunner {
 
     private final QueryCatalog catalog;
     private final Dataset dataset;
+    private final Optional<Duration> timeout;
 
-    private QueryRunner(QueryCatalog catalog, Dataset dataset) {
+    private QueryRunner(QueryCatalog catalog, Dataset dataset, Optional<Duration> timeout) {
         this.catalog = Objects.requireNonNull(catalog);
         this.dataset = Objects.requireNonNull(dataset);
+        this.timeout = timeout;
     }
 
+    /** A runner whose queries run as long as they take (the CLI's). */
     public static QueryRunner over(Dataset dataset, QueryCatalog catalog) {
-        return new QueryRunner(catalog, dataset);
+        return new QueryRunner(catalog, dataset, Optional.empty());
+    }
+
+    /**
+     * This runner, with each query cancelled once it has run for {@code limit}: {@link #run}
+     * then throws ARQ's {@code QueryCancelledException}.
+     */
+    public QueryRunner timeout(Duration limit) {
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("the query timeout must be positive; found " + limit);
+        }
+        return new QueryRunner(catalog, dataset, Optional.of(limit));
     }
 
     public QueryCatalog catalog() {
@@ -96,7 +113,9 @@ public final class QueryRunner {
     private List<Map<String, Object>> select(Query query) {
         Dataset view = DatasetFactory.wrap(UnionDefaultGraph.of(dataset.asDatasetGraph()));
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (QueryExecution execution = QueryExecution.dataset(view).query(query).build()) {
+        QueryExecutionDatasetBuilder builder = QueryExecution.dataset(view).query(query);
+        timeout.ifPresent(limit -> builder.timeout(limit.toMillis(), TimeUnit.MILLISECONDS));
+        try (QueryExecution execution = builder.build()) {
             List<String> variables = execution.getQuery().getResultVars();
             execution.execSelect().forEachRemaining(solution -> rows.add(row(variables, solution)));
         }

@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * ontology, the reference data, one source list) is inferred, validated and text-indexed while
  * it is in memory, joined with the two shared graphs only, then streamed with its inferences to
  * the store. What needs every batch runs once the store holds them all: the inference totals and
- * the validation of the shared nodes (bodies, regions, divisions, co-guidance links) whose facts
- * gather from all batches. Memory is bounded by the largest list, not the corpus.
+ * the validation of the shared nodes (bodies, regions, divisions) whose facts gather from all
+ * batches, and of the co-guidance links' weights, which count the measures of every batch. Memory is bounded by the largest list, not the corpus.
  */
 final class BatchedBuild {
     private static final Logger LOG = LoggerFactory.getLogger(BatchedBuild.class);
@@ -95,7 +95,9 @@ final class BatchedBuild {
             // a list's own nodes; the shared ones are validated at the end, against every batch
             start = System.nanoTime();
             GraphUtil.addInto(context, inferred);
-            ValidationResult result = validator.validate(new Union(model.getGraph(), classHierarchy), context);
+            // the batch's co-guidance links are in its inferred graph; their weights come at the end
+            Graph targets = new Union(new Union(model.getGraph(), inferred), classHierarchy);
+            ValidationResult result = validator.validate(targets, context);
             if (!result.conforms()) {
                 throw new BuildFailedException(result.violations());
             }
@@ -119,8 +121,8 @@ final class BatchedBuild {
 
     /**
      * Completes a dataset that holds every batch: the inference totals, then the validation of
-     * the shared graphs' and the inferred graph's nodes against the whole dataset. Returns all
-     * findings of the build.
+     * the shared graphs' nodes and of the co-guidance weights against the whole dataset. Returns
+     * all findings of the build.
      */
     ValidationResult finish(Dataset dataset) {
         long start = System.nanoTime();
@@ -129,10 +131,11 @@ final class BatchedBuild {
         start = System.nanoTime();
         ValidationResult result = Txn.calculateRead(dataset, () -> {
             DatasetGraph graphs = dataset.asDatasetGraph();
-            Graph targets = new Union(graphs.getGraph(NodeFactory.createURI(iris.ontologyGraph())),
-                    new Union(graphs.getGraph(NodeFactory.createURI(iris.referenceGraph())),
-                            graphs.getGraph(NodeFactory.createURI(iris.inferredGraph()))));
-            return validator.validate(targets, graphs.getUnionGraph());
+            Graph sharedNodes = new Union(graphs.getGraph(NodeFactory.createURI(iris.ontologyGraph())),
+                    graphs.getGraph(NodeFactory.createURI(iris.referenceGraph())));
+            Graph links = graphs.getGraph(NodeFactory.createURI(iris.inferredGraph()));
+            return validator.validate(sharedNodes, graphs.getUnionGraph())
+                    .and(validator.validateTotals(links, graphs.getUnionGraph()));
         });
         if (!result.conforms()) {
             throw new BuildFailedException(result.violations());

@@ -24,7 +24,7 @@ final class ExplorerServer implements AutoCloseable {
     ExplorerServer() {
         GraphStore store = standardStore();
         this.server = ReformServer.create().store(store).port(0)
-                .mount(QueryApi.servlets(store))
+                .mount(QueryApi.servlets(store, ReformServer.DEFAULT_TIMEOUT))
                 .mount(Explorer.servlets(store))
                 .build().start();
         this.root = server.root();

@@ -196,9 +196,7 @@ class InferenceTest {
     void theInferredGraphPassesTheShapesAndTheShapesCatchAWrongWeight() {
         ValidationResult result = store.validation();
         assertTrue(result.conforms(), () -> result.violations().toString());
-        Dataset broken = DatasetFactory.createTxnMem();
-        Txn.executeRead(store.dataset(), () -> store.dataset().listModelNames()
-                .forEachRemaining(name -> broken.addNamedModel(name, store.dataset().getNamedModel(name))));
+        Dataset broken = copyOfStore();
         Txn.executeWrite(broken, () -> {
             Model inferred = broken.getNamedModel(IRIS.inferredGraph());
             Resource link = inferred.createResource(IRIS.coGuidance("PBOC", "CBIRC"));
@@ -213,6 +211,34 @@ class InferenceTest {
     }
 
     @Test
+    void aBatchedBuildChecksALinksMeasuresPerListAndItsWeightOverEveryList() {
+        Dataset broken = copyOfStore();
+        String link = IRIS.coGuidance("PBOC", "CBIRC");
+        Txn.executeWrite(broken, () -> {
+            Model inferred = broken.getNamedModel(IRIS.inferredGraph());
+            Resource pbocAndCbirc = inferred.createResource(link);
+            Resource shared = inferred.listObjectsOfProperty(pbocAndCbirc, RKG.sharedMeasure).next().asResource();
+            Resource notGuidedByPboc = broken.getUnionModel().listSubjectsWithProperty(RDF.type, RKG.Measure)
+                    .filterDrop(measure -> measure.hasProperty(ELI.responsibility_of, inferred.createResource(IRIS.body("PBOC"))))
+                    .next();
+            // the same number of shared measures, so the weight still holds
+            inferred.remove(pbocAndCbirc, RKG.sharedMeasure, shared);
+            inferred.add(pbocAndCbirc, RKG.sharedMeasure, notGuidedByPboc);
+            Resource mofAndPboc = inferred.createResource(IRIS.coGuidance("MOF", "PBOC"));
+            inferred.removeAll(mofAndPboc, RKG.weight, null);
+            inferred.addLiteral(mofAndPboc, RKG.weight, inferred.createTypedLiteral(7));
+        });
+        Validator validator = Validator.withDefaultShapes();
+        Set<String> perList = Txn.calculateRead(broken, () -> focusNodes(validator.validate(
+                broken.getNamedModel(IRIS.inferredGraph()).getGraph(), broken.getUnionModel().getGraph())));
+        Set<String> overEveryList = Txn.calculateRead(broken, () -> focusNodes(validator.validateTotals(
+                broken.getNamedModel(IRIS.inferredGraph()).getGraph(), broken.getUnionModel().getGraph())));
+        assertEquals(Set.of(link), perList);
+        assertEquals(Set.of(IRIS.coGuidance("MOF", "PBOC")), overEveryList);
+        assertEquals(Set.of(link, IRIS.coGuidance("MOF", "PBOC")), focusNodes(validator.validate(broken)));
+    }
+
+    @Test
     void aSyntaxErrorInTheRulesNamesTheFileAndLine() {
         String broken = "PREFIX rkg: <https://w3id.org/reform-kg/def/>\n"
                 + "INSERT { GRAPH ?inferred { ?a rkg:guides ?b } }\n"
@@ -223,6 +249,17 @@ class InferenceTest {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private static Dataset copyOfStore() {
+        Dataset copy = DatasetFactory.createTxnMem();
+        Txn.executeRead(store.dataset(), () -> store.dataset().listModelNames()
+                .forEachRemaining(name -> copy.addNamedModel(name, store.dataset().getNamedModel(name))));
+        return copy;
+    }
+
+    private static Set<String> focusNodes(ValidationResult result) {
+        return result.violations().stream().map(Finding::focusNode).collect(Collectors.toSet());
+    }
 
     private static Set<Integer> measuresIn(String place, Model data) {
         ParameterizedSparqlString query = new ParameterizedSparqlString(read("queries/measures-in-place.rq"));

@@ -17,7 +17,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -26,6 +28,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The query API over HTTP on a real Fuseki server on a free loopback port. */
 class QueryApiTest {
@@ -35,13 +38,29 @@ class QueryApiTest {
     private static String root;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** A catalog of one deliberately expensive query, served with a short timeout at {@link #SLOW_PATH}. */
+    @TempDir
+    static Path slowCatalog;
+    private static final String SLOW_PATH = "/api/slow";
+    private static final Duration SLOW_TIMEOUT = Duration.ofMillis(300);
+
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         store = GraphStore.create().data(Path.of("data")).build();
         FusekiServer.Builder builder = FusekiServer.create().port(0).loopback(true).add("/kg", store.dataset());
-        for (MountedServlet mounted : QueryApi.servlets(store)) {
+        for (MountedServlet mounted : QueryApi.servlets(store, Duration.ofSeconds(10))) {
             builder.addServlet(mounted.pathSpec(), mounted.servlet());
         }
+        Files.writeString(slowCatalog.resolve("cross-product.rq"), """
+                # title.zh: 三重笛卡尔积
+                # title.en: A threefold cross product
+                # question.zh: 全部三元组的三重笛卡尔积有多少行？（故意耗时）
+                # question.en: How many rows has the threefold cross product of all triples? (deliberately slow)
+                # column: rows — 行数 / rows
+                SELECT (COUNT(*) AS ?rows) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }
+                """);
+        builder.addServlet(SLOW_PATH + "/*", new QueryApiServlet(store, QueryCatalog.load(slowCatalog),
+                QueryApi.ANSWER_CACHE_BYTES, SLOW_TIMEOUT));
         server = builder.build().start();
         root = "http://127.0.0.1:" + server.getHttpPort();
     }
@@ -160,6 +179,18 @@ class QueryApiTest {
         assertTrue(response.body().startsWith("no query named \"cq9\"; the queries are: "), response.body());
         assertTrue(response.body().contains("cq1-co-guidance-pairs, cq2-measures-per-body"), response.body());
         assertEquals(404, get("/api/queries/cq1-co-guidance-pairs/extra").statusCode());
+    }
+
+    @Test
+    void aQueryPastTheTimeoutIsCancelledAnd503WithAMessage() {
+        long start = System.nanoTime();
+        HttpResponse<String> response = get(SLOW_PATH + "/cross-product");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(503, response.statusCode(), response.body());
+        assertEquals("the query ran longer than the server's timeout of 300 ms and was cancelled; narrow its "
+                + "parameters or ask for a smaller page", response.body().strip());
+        assertTrue(millis < 10_000, "cancelled after " + millis + " ms");
+        assertEquals(200, get("/api/queries/cq1-co-guidance-pairs").statusCode(), "other queries still answer");
     }
 
     @Test

@@ -51,7 +51,7 @@ class HostileRequestsTest {
     static void start() {
         store = GraphStore.create().data(Path.of("data")).build();
         server = ReformServer.create().store(store).port(0).timeout(Duration.ofMillis(1500))
-                .mount(QueryApi.servlets(store)).mount(Explorer.servlets(store))
+                .mount(QueryApi.servlets(store, Duration.ofMillis(1500))).mount(Explorer.servlets(store))
                 .build().start();
     }
 

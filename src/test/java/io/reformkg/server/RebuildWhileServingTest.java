@@ -65,7 +65,7 @@ class RebuildWhileServingTest {
         original = Files.readString(data.resolve(SOURCE));
         live = LiveStore.create().stores(GraphStore.create().data(data))
                 .pollInterval(Duration.ofMillis(100)).grace(Duration.ofSeconds(5)).build();
-        server = ReformServer.create().store(live).port(0).mount(QueryApi.servlets(live)).build().start();
+        server = ReformServer.create().store(live).port(0).mount(QueryApi.servlets(live, ReformServer.DEFAULT_TIMEOUT)).build().start();
         client = new SparqlClient(server.root());
     }
 
