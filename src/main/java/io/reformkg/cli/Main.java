@@ -35,7 +35,17 @@ public final class Main {
     /** Runs a command line and returns its exit status; tests call this. */
     public static int run(String... args) {
         CommandLine cli = commandLine();
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError exhausted) {
+            // the work in progress is unreachable by now, so there is heap again to say so
+            PrintWriter err = cli.getErr();
+            err.printf("error: out of memory: the data needs more than the %d MiB of heap Java was given; "
+                    + "run it with more, e.g. java -Xmx4g -jar target/reform-kg.jar ...%n",
+                    Runtime.getRuntime().maxMemory() / (1024 * 1024));
+            err.flush();
+            return 1;
+        }
     }
 
     static CommandLine commandLine() {

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.reformkg.corpus.CorpusGenerator;
 import io.reformkg.testing.DataFolders;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +44,20 @@ class CommandLineTest {
         }
         assertEquals(expected, run.out().lines().toList());
         assertEquals("", run.err());
+    }
+
+    @Test
+    void runningOutOfHeapSaysSoInOneLine() throws Exception {
+        Path data = dir.resolve("corpus");
+        CorpusGenerator.create().measures(20_000).seed(1).build().writeTo(data);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process validate = new ProcessBuilder(java.toString(), "-Xmx32m", "-cp", System.getProperty("java.class.path"),
+                "io.reformkg.cli.Main", "validate", "--data", data.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(validate.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, validate.waitFor(), err);
+        assertEquals(List.of("error: out of memory: the data needs more than the 32 MiB of heap Java was given; "
+                + "run it with more, e.g. java -Xmx4g -jar target/reform-kg.jar ..."), err.lines().toList());
     }
 
     @Test
