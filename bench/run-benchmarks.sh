@@ -74,7 +74,7 @@ SCALE_TABLES=$(java -cp "$BENCH_CLASSPATH" io.reformkg.bench.ScaleBenchmark --sc
   --work "$BENCH_WORK/scale")
 bench_write_section scale-bench <<MD
 <!-- scale-bench:start -->
-## Scale: Reform KG against plain Fuseki at 10^3–10^6 measures
+## Scale: Reform KG against plain Fuseki by corpus size
 
 $(bench_machine). Reproduce with \`$COMMAND\`.
 
