@@ -1,6 +1,7 @@
 package io.reformkg.cli;
 
 import io.reformkg.explorer.Explorer;
+import io.reformkg.http.Durations;
 import io.reformkg.query.QueryApi;
 import io.reformkg.server.ReformServer;
 import io.reformkg.store.CurrentStore;
@@ -12,12 +13,12 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Build the graph (or reuse a TDB2 store) and serve it read-only: SPARQL at /kg/sparql, "
@@ -85,11 +86,11 @@ final class ServeCommand implements Callable<Integer> {
         // no triple count here: counting means reading the whole store, minutes at a national scale
         out.printf("Reform KG: data version %s%s, serving read-only; query timeout %s%n", store.version(),
                 tdb2 == null ? ", in memory" : store.wasRebuilt() ? ", TDB2 store built in " + tdb2
-                        : ", TDB2 store reused from " + tdb2, format(timeout));
+                        : ", TDB2 store reused from " + tdb2, Durations.text(timeout));
         server.urls().forEach((name, url) -> out.printf("  %-20s %s%n", name + ":", url));
         if (watch) {
             out.printf("Following %s: a change is rebuilt and served once complete (checked every %s)%n",
-                    dataOptions.data, format(LiveStore.DEFAULT_POLL_INTERVAL));
+                    dataOptions.data, Durations.text(LiveStore.DEFAULT_POLL_INTERVAL));
         }
         out.flush();
         stopped.await();
@@ -100,10 +101,6 @@ final class ServeCommand implements Callable<Integer> {
     private static Duration graceFor(Duration timeout) {
         Duration twice = timeout.multipliedBy(2);
         return twice.compareTo(LiveStore.DEFAULT_GRACE) > 0 ? twice : LiveStore.DEFAULT_GRACE;
-    }
-
-    private static String format(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 
     /** Reads {@code 10s}, {@code 500ms}, {@code 2m}, or a bare number of seconds. */

@@ -1,6 +1,7 @@
 package io.reformkg.query;
 
 import io.reformkg.http.AnswerCache;
+import io.reformkg.http.Durations;
 import io.reformkg.http.HttpProblem;
 import io.reformkg.http.Responses;
 import io.reformkg.store.CurrentStore;
@@ -62,9 +63,9 @@ final class QueryApiServlet extends HttpServlet {
         } catch (IllegalArgumentException invalid) {
             Responses.problem(response, HttpServletResponse.SC_BAD_REQUEST, invalid.getMessage());
         } catch (QueryCancelledException cancelled) {
-            String limit = timeout.toMillisPart() == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
             Responses.problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "the query ran longer than the "
-                    + "server's timeout of " + limit + " and was cancelled; narrow its parameters or ask for a smaller page");
+                    + "server's timeout of " + Durations.text(timeout) + " and was cancelled; narrow its parameters or "
+                    + "ask for a smaller page");
         } catch (RuntimeException failure) {
             // a defect, not the client's fault: log the trace, answer with one line
             log("query API failed on " + request.getRequestURI(), failure);

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * it is in memory, joined with the two shared graphs only, then streamed with its inferences to
  * the store. What needs every batch runs once the store holds them all: the inference totals and
  * the validation of the shared nodes (bodies, regions, divisions) whose facts gather from all
- * batches, and of the co-guidance links' weights, which count the measures of every batch. Memory is bounded by the largest list, not the corpus.
+ * batches, and of the co-guidance links' weights, which count the measures of every batch.
+ * Memory is bounded by the largest list, not the corpus.
  */
 final class BatchedBuild {
     private static final Logger LOG = LoggerFactory.getLogger(BatchedBuild.class);
