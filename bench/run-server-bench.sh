@@ -32,7 +32,9 @@ not with other runs. Reproduce with:
 bench/run-server-bench.sh $*
 \`\`\`
 
-Each server runs as its own process with default JVM settings, one at a time. *Start to first
+Each server runs as its own process, one at a time: Reform KG as README starts it, with the
+class-data archive \`mvn package\` makes (\`-XX:SharedArchiveFile=target/reform-kg.jsa\`, see
+docs/serving.md, "Start-up"), plain Fuseki as its jar starts; JVM settings otherwise default. *Start to first
 answer* runs from launching \`java -jar …\` to the first answered SPARQL query (the first start,
 which warms the disk cache and builds Reform KG's TDB2 store, is not counted). *Queries/s*: 16
 clients run the competency questions CQ1–CQ8 (\`src/test/resources/server/cq/\`) in rotation

@@ -52,6 +52,11 @@ final class ServeCommand implements Callable<Integer> {
             + "served graph as it was and is reported in the log and at /$/status (default: off).")
     boolean watch;
 
+    @Option(names = "--check", description = "Start, ask one question of each surface (SPARQL endpoint, query API, "
+            + "linked data, explorer) over HTTP, print what answered, and stop: status 0 when every surface answered, "
+            + "1 otherwise. Combine with --port 0 beside a running server (default: off).")
+    boolean check;
+
     @Spec
     CommandSpec spec;
 
@@ -76,12 +81,6 @@ final class ServeCommand implements Callable<Integer> {
             live.close();
             throw e;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            live.close();
-            stopped.countDown();
-        }, "reform-kg-shutdown"));
         store.validation().warnings().forEach(warning -> out.println("warning: " + warning.message()));
         // no triple count here: counting means reading the whole store, minutes at a national scale
         out.printf("Reform KG: data version %s%s, serving read-only; query timeout %s%n", store.version(),
@@ -93,6 +92,20 @@ final class ServeCommand implements Callable<Integer> {
                     dataOptions.data, Durations.text(LiveStore.DEFAULT_POLL_INTERVAL));
         }
         out.flush();
+        if (check) {
+            try {
+                return new ServeCheck(server, timeout).run(out) ? 0 : 1;
+            } finally {
+                server.stop();
+                live.close();
+            }
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            live.close();
+            stopped.countDown();
+        }, "reform-kg-shutdown"));
         stopped.await();
         return 0;
     }

@@ -31,12 +31,21 @@ public final class LinkedData {
     }
 
     /**
-     * The servlets, answering from whichever store is current at each request. Their paths come
-     * from the IRI scheme, which does not change while serving, so no store is read to mount
-     * them; the site (dataset statistics, labels) is prepared in the background and at the
-     * latest by the first linked-data request.
+     * The linked-data servlets, and the task that prepares the site they share (dataset
+     * statistics, labels) ahead of the first linked-data request; the site is otherwise
+     * prepared by that request.
      */
-    public static List<MountedServlet> servlets(CurrentStore store, LinkedDataConfig config) {
+    public record Mount(List<MountedServlet> servlets, Runnable prepareSite) {
+        public Mount {
+            servlets = List.copyOf(servlets);
+        }
+    }
+
+    /**
+     * The servlets, answering from whichever store is current at each request. Their paths come
+     * from the IRI scheme, which does not change while serving, so no store is read to mount them.
+     */
+    public static Mount servlets(CurrentStore store, LinkedDataConfig config) {
         Supplier<LinkedDataSite> sites = store.derived(served -> new LinkedDataSite(served, config));
         IriMapper mapper = new IriMapper(store.get().iris());
         List<MountedServlet> servlets = new ArrayList<>();
@@ -52,10 +61,7 @@ public final class LinkedData {
         servlets.add(new MountedServlet(DatasetDescription.VOID_PATH, new VoidServlet(sites)));
         servlets.add(new MountedServlet(DatasetDescription.DOWNLOAD_PATH + "*", new DownloadServlet(sites)));
         servlets.add(new MountedServlet(DatasetDescription.CONTEXT_PATH, new ContextServlet(sites)));
-        Thread warmUp = new Thread(sites::get, "reform-kg-linked-data-site");
-        warmUp.setDaemon(true);
-        warmUp.start();
-        return List.copyOf(servlets);
+        return new Mount(servlets, sites::get);
     }
 
     /** The first path segments of every kind of IRI the scheme mints, and of the ontology's terms. */

@@ -3,6 +3,7 @@ package io.reformkg.query;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.jena.query.ParameterizedSparqlString;
 
 /**
  * One query of the catalog, read from {@code queries/NAME.rq}: its header (title, question,
@@ -21,6 +22,16 @@ public record NamedQuery(String name, Bilingual title, Bilingual question, List<
     /** The parameters bound into the SPARQL, then {@code limit} and {@code offset} when the query pages. */
     public List<QueryParameter> accepted() {
         return Stream.concat(parameters.stream(), paging.stream().flatMap(page -> page.parameters().stream())).toList();
+    }
+
+    /**
+     * The SPARQL with the language of names bound, as a client sends it to the SPARQL endpoint;
+     * the query's own parameters stay unbound.
+     */
+    public String sparqlIn(Language language) {
+        ParameterizedSparqlString text = new ParameterizedSparqlString(sparql);
+        text.setLiteral(QueryRunner.LANGUAGE_VARIABLE, language.code());
+        return text.toString();
     }
 
     public Optional<QueryParameter> parameter(String parameterName) {

@@ -173,19 +173,21 @@ public final class ReformServer {
                 .enableCompact(false)
                 .enableTasks(false)
                 .verbose(false)
-                .add(builder.datasetPath, readOnlyService(datasets.get()))
-                .addFilter("/*", new AccessLogFilter())
+                .add(builder.datasetPath, readOnlyService(datasets.get()));
+        List<MountedServlet> servlets = new ArrayList<>();
+        if (builder.linkedData) {
+            LinkedData.Mount linkedData = LinkedData.servlets(builder.store,
+                    LinkedDataConfig.create().datasetPath(builder.datasetPath).build());
+            servlets.addAll(linkedData.servlets());
+            fusekiBuilder.addFilter("/*", new AfterFirstAnswerFilter("linked-data-site", linkedData.prepareSite()));
+        }
+        fusekiBuilder.addFilter("/*", new AccessLogFilter())
                 .addFilter("/*", new RequestLimitFilter(builder.maxBodyBytes))
                 .addFilter(builder.datasetPath + "/*", new AcceptableFormatsFilter())
                 .addFilter(builder.datasetPath + "/*", new ResponseCacheFilter(builder.store, builder.responseCacheBytes))
                 .addFilter(builder.datasetPath + "/*", new CurrentDatasetFilter(builder.datasetPath, datasets,
                         ReformServer::readOnlyService, operations))
                 .addServlet(StatusServlet.PATH, new StatusServlet(builder.store));
-        List<MountedServlet> servlets = new ArrayList<>();
-        if (builder.linkedData) {
-            servlets.addAll(LinkedData.servlets(builder.store,
-                    LinkedDataConfig.create().datasetPath(builder.datasetPath).build()));
-        }
         servlets.addAll(builder.mounts);
         servlets.forEach(mounted -> fusekiBuilder.addServlet(mounted.pathSpec(), mounted.servlet()));
         FusekiServer server = fusekiBuilder.build();
@@ -255,10 +257,15 @@ public final class ReformServer {
         return "http://" + shownHost + ":" + port();
     }
 
+    /** The SPARQL endpoint's path, e.g. {@code /kg/sparql}. */
+    public String sparqlPath() {
+        return datasetPath + "/" + SPARQL_ENDPOINT;
+    }
+
     /** What the server serves, by name, for the start-up message. */
     public Map<String, String> urls() {
         Map<String, String> urls = new LinkedHashMap<>();
-        urls.put("SPARQL endpoint", root() + datasetPath + "/" + SPARQL_ENDPOINT);
+        urls.put("SPARQL endpoint", root() + sparqlPath());
         urls.put("Graph Store (read)", root() + datasetPath + "/" + GRAPH_STORE_ENDPOINT);
         if (explorerMounted) {
             urls.put("Explorer", root() + "/");

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -147,6 +148,18 @@ final class BenchHttp {
     }
 
     /** Starts a server command in {@code work}, its output appended to {@code log}; PORT in the command becomes the port. */
+    /**
+     * The JVM option that maps the class-data archive {@code mvn package} makes beside the jar, as
+     * README starts the server (docs/serving.md, "Start-up").
+     */
+    static String classDataArchive(Path reformJar) {
+        Path archive = reformJar.resolveSibling("reform-kg.jsa");
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException(archive + " is missing; run mvn package first");
+        }
+        return "-XX:SharedArchiveFile=" + archive;
+    }
+
     static Process launch(List<String> command, int port, Path work, Path log) throws IOException {
         List<String> resolved = command.stream().map(part -> part.equals("PORT") ? String.valueOf(port) : part).toList();
         return new ProcessBuilder(resolved).directory(work.toFile()).redirectErrorStream(true)

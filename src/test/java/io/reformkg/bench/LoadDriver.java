@@ -70,20 +70,21 @@ public final class LoadDriver {
         Path fusekiDb = work.resolve("fuseki-tdb2");
         BenchHttp.run(List.of(java, "-cp", fusekiJar.toString(), "tdb2.tdbloader", "--loc", fusekiDb.toString(),
                 trig.toString()), work.resolve("tdbloader.log"));
+        String archive = BenchHttp.classDataArchive(reformJar);
         List<Server> servers = List.of(
                 new Server("Reform KG `serve` (in memory, builds the graph from data/ at start)",
-                        List.of(java, "-jar", reformJar.toString(), "serve", "--data", data.toString(), "--port", "PORT"),
+                        List.of(java, archive, "-jar", reformJar.toString(), "serve", "--data", data.toString(), "--port", "PORT"),
                         UnaryOperator.identity()),
                 new Server("Plain Fuseki `--file reform-kg.trig` (in memory)",
                         List.of(java, "-jar", fusekiJar.toString(), "--localhost", "--file", trig.toString(),
                                 "--port", "PORT", "/kg"),
                         BenchQueries::overUnionGraph),
                 new Server("Reform KG `serve --tdb2` (store reused)",
-                        List.of(java, "-jar", reformJar.toString(), "serve", "--data", data.toString(), "--tdb2",
+                        List.of(java, archive, "-jar", reformJar.toString(), "serve", "--data", data.toString(), "--tdb2",
                                 reformDb.toString(), "--port", "PORT"),
                         UnaryOperator.identity()),
                 new Server("Reform KG `serve --tdb2`, every answer computed (`Cache-Control: no-cache`)",
-                        List.of(java, "-jar", reformJar.toString(), "serve", "--data", data.toString(), "--tdb2",
+                        List.of(java, archive, "-jar", reformJar.toString(), "serve", "--data", data.toString(), "--tdb2",
                                 reformDb.toString(), "--port", "PORT"),
                         UnaryOperator.identity(), List.of("Cache-Control", "no-cache")),
                 new Server("Plain Fuseki `--tdb2 --loc` (tdbloader, union default graph)",

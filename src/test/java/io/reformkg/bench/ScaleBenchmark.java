@@ -113,7 +113,8 @@ public final class ScaleBenchmark {
                 "--seed", "42", "--out", data.toString()), dir.resolve("generate.log"));
 
         log("Reform KG ingest");
-        List<String> reform = List.of(java, "-Xmx" + heap, "-jar", reformJar.toString(), "serve", "--data",
+        List<String> reform = List.of(java, "-Xmx" + heap, BenchHttp.classDataArchive(reformJar), "-jar", reformJar.toString(),
+                "serve", "--data",
                 data.toString(), "--tdb2", reformDb.toString(), "--port", "PORT", "--timeout", "600s");
         List<String> ingest = new ArrayList<>(reform);
         ingest.add(1, "-Xlog:gc:file=" + dir.resolve("ingest-gc.log"));

@@ -31,7 +31,7 @@ final class LinkedDataServer implements AutoCloseable {
     LinkedDataServer(GraphStore store) {
         this.store = store;
         FusekiServer.Builder builder = FusekiServer.create().port(0).loopback(true).add("/kg", store.dataset());
-        for (MountedServlet mounted : LinkedData.servlets(store, LinkedDataConfig.defaults())) {
+        for (MountedServlet mounted : LinkedData.servlets(store, LinkedDataConfig.defaults()).servlets()) {
             builder.addServlet(mounted.pathSpec(), mounted.servlet());
         }
         this.server = builder.build().start();
