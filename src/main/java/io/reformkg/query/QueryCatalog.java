@@ -36,6 +36,8 @@ public final class QueryCatalog {
     /** Names the runner and the HTTP API give their own meaning: language, format, and a page's limit and offset. */
     private static final List<String> RESERVED = List.of(QueryRunner.LANGUAGE_VARIABLE, "format", Paging.LIMIT,
             Paging.OFFSET);
+    /** The Java steps a query may name with {@code # computed:}. */
+    private static final List<String> COMPUTATIONS = List.of(BodyConnection.COMPUTATION, KeywordSnippets.COMPUTATION);
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern PARAM = Pattern.compile(
             "param:\\s*([A-Za-z][A-Za-z0-9]*)\\s*\\(([a-z]+)(?:,\\s*default\\s+([^)]+))?\\)\\s*(.+)");
@@ -169,17 +171,35 @@ public final class QueryCatalog {
             throw new IllegalStateException(file + ": the header declares no \"# column: NAME — ...\"");
         }
         Optional<String> computation = Optional.ofNullable(fields.get("computed"));
-        if (computation.isPresent() && !computation.get().equals(BodyConnection.COMPUTATION)) {
-            throw new IllegalStateException(file + ": unknown computation \"" + computation.get() + "\"; the one "
-                    + "computation is " + BodyConnection.COMPUTATION);
+        if (computation.isPresent() && !COMPUTATIONS.contains(computation.get())) {
+            throw new IllegalStateException(file + ": unknown computation \"" + computation.get() + "\"; the "
+                    + "computations are " + String.join(", ", COMPUTATIONS));
         }
-        Query query = checkSparql(file, text, columns, parameters, computation.isPresent());
+        boolean replacesRows = computation.filter(BodyConnection.COMPUTATION::equals).isPresent();
+        List<QueryColumn> selected = columns;
+        if (computation.filter(KeywordSnippets.COMPUTATION::equals).isPresent()) {
+            if (parameters.stream().noneMatch(parameter -> parameter.name().equals(KeywordSnippets.KEYWORD_PARAMETER))) {
+                throw new IllegalStateException(file + ": the computation " + KeywordSnippets.COMPUTATION
+                        + " marks the parameter " + KeywordSnippets.KEYWORD_PARAMETER + ", which the header lacks");
+            }
+            selected = columnsBeside(file, columns, KeywordSnippets.COLUMN);
+        }
+        Query query = checkSparql(file, text, selected, parameters, replacesRows);
         if (paging.isPresent()) {
-            checkPaged(file, query, computation.isPresent());
+            checkPaged(file, query, replacesRows);
         }
         return Optional.of(new NamedQuery(name, new Bilingual(fields.get("title.zh"), fields.get("title.en")),
                 new Bilingual(fields.get("question.zh"), fields.get("question.en")), parameters, columns,
                 computation, paging, text));
+    }
+
+    /** The columns the SPARQL selects when a computation adds {@code added}, the last declared column. */
+    private static List<QueryColumn> columnsBeside(String file, List<QueryColumn> columns, String added) {
+        if (!columns.get(columns.size() - 1).name().equals(added)) {
+            throw new IllegalStateException(file + ": the computation adds the column " + added
+                    + "; declare it as the last column");
+        }
+        return columns.subList(0, columns.size() - 1);
     }
 
     private static Paging paging(String where, String line, boolean seen) {
@@ -200,12 +220,12 @@ public final class QueryCatalog {
     /**
      * A page is a slice of an ordered answer: without ORDER BY, pages could overlap or skip rows.
      * (That the order is total, ending on the measure IRI or another key, is the file's to ensure.)
-     * The runner sets LIMIT and OFFSET, so the SPARQL must not; a computed answer is not a slice of
-     * the SPARQL's rows.
+     * The runner sets LIMIT and OFFSET, so the SPARQL must not; rows computed anew (a chain of
+     * bodies) are not a slice of the SPARQL's rows.
      */
-    private static void checkPaged(String file, Query query, boolean computed) {
-        if (computed) {
-            throw new IllegalStateException(file + ": a computed query cannot page");
+    private static void checkPaged(String file, Query query, boolean rowsComputed) {
+        if (rowsComputed) {
+            throw new IllegalStateException(file + ": a query whose rows are computed cannot page");
         }
         if (!query.hasOrderBy()) {
             throw new IllegalStateException(file + ": a paged query needs an ORDER BY that orders its rows totally");

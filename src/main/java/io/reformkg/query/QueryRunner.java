@@ -101,12 +101,18 @@ public final class QueryRunner {
                 parsed.setOffset(page.get().offset());
             }
             List<Map<String, Object>> selected = select(parsed);
-            List<Map<String, Object>> rows = query.computation().isEmpty() ? selected
+            List<Map<String, Object>> rows = query.computation().filter(BodyConnection.COMPUTATION::equals).isEmpty()
+                    ? selected
                     : new BodyConnection(selected).chain(bound.get("from").asResource().getURI(),
                             bound.get("to").asResource().getURI());
             Optional<Page> served = page.map(requested -> requested.withMore(rows.size() > requested.limit()));
-            return new QueryResult(name, query.columnNames(),
-                    served.filter(Page::more).map(cut -> rows.subList(0, cut.limit())).orElse(rows), served);
+            List<Map<String, Object>> answer = served.filter(Page::more).map(cut -> rows.subList(0, cut.limit()))
+                    .orElse(rows);
+            if (query.computation().filter(KeywordSnippets.COMPUTATION::equals).isPresent()) {
+                answer = new KeywordSnippets(bound.get(KeywordSnippets.KEYWORD_PARAMETER).asLiteral().getString(),
+                        dataset.getUnionModel()).addTo(answer);
+            }
+            return new QueryResult(name, query.columnNames(), answer, served);
         });
     }
 

@@ -106,7 +106,7 @@ class QueryCatalogTest {
                 failure(HEADER + "# page: limit 600 max 500\n" + BODY));
         assertEquals("queries/demo.rq:6: page is given twice",
                 failure(HEADER + "# page: limit 20 max 500\n# page: limit 20 max 500\n" + BODY));
-        assertEquals("queries/demo.rq: a computed query cannot page", failure(paged
+        assertEquals("queries/demo.rq: a query whose rows are computed cannot page", failure(paged
                 + "# computed: shortest-co-guidance-chain\n" + BODY + "ORDER BY ?measure\n"));
         assertEquals("queries/demo.rq: offset cannot be a parameter: the HTTP API and the runner use the names lang, "
                 + "format, limit, offset", failure(HEADER + "# param: offset (integer) 偏移 / offset\n"
@@ -134,8 +134,22 @@ class QueryCatalogTest {
         assertEquals("queries/demo.rq:2: title.zh is given twice", failure("# title.zh: 标题\n" + HEADER + BODY));
         assertTrue(failure(HEADER + "# column: measure — 举措 / measure\nSELECT ?measure WHERE {")
                 .startsWith("queries/demo.rq: the SPARQL does not parse: "));
-        assertEquals("queries/demo.rq: unknown computation \"magic\"; the one computation is shortest-co-guidance-chain",
-                failure(HEADER + "# column: measure — 举措 / measure\n# computed: magic\n" + BODY));
+        assertEquals("queries/demo.rq: unknown computation \"magic\"; the computations are shortest-co-guidance-chain, "
+                + "keyword-snippets", failure(HEADER + "# column: measure — 举措 / measure\n# computed: magic\n" + BODY));
+    }
+
+    @Test
+    void keywordSnippetsAddTheLastColumnToEachRowOfAPage() {
+        String snippets = HEADER + "# param: keyword (text) 关键词 / keyword\n# page: limit 20 max 500\n"
+                + "# column: measure — 举措 / measure\n";
+        NamedQuery paged = QueryCatalog.parse("demo", snippets + "# column: snippet — 摘要 / snippet\n"
+                + "# computed: keyword-snippets\n" + BODY + "ORDER BY ?measure\n").orElseThrow();
+        assertEquals(List.of("measure", "snippet"), paged.columnNames());
+        assertEquals("queries/demo.rq: the computation adds the column snippet; declare it as the last column",
+                failure(snippets + "# computed: keyword-snippets\n" + BODY + "ORDER BY ?measure\n"));
+        assertEquals("queries/demo.rq: the computation keyword-snippets marks the parameter keyword, which the header "
+                + "lacks", failure(HEADER + "# column: measure — 举措 / measure\n# column: snippet — 摘要 / snippet\n"
+                + "# computed: keyword-snippets\n" + BODY));
     }
 
     private static String failure(String text) {

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.reformkg.query.Language;
+import io.reformkg.query.QueryCatalog;
+import io.reformkg.query.QueryResult;
+import io.reformkg.query.QueryRunner;
+import io.reformkg.server.ReformServer;
 import io.reformkg.store.GraphStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,16 +18,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.QueryExecution;
-import org.apache.jena.query.QuerySolution;
 import org.apache.jena.system.Txn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,12 +34,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Chinese keyword search through {@code queries/keyword-search-text.rq}: the expected measures
- * are those whose title or content contains the word in the source text.
+ * Chinese keyword search through {@code queries/keyword-search-text.rq}, as the query runner
+ * answers it (ranked by the SPARQL, snippets marked for the page): the expected measures are
+ * those whose title or content contains the word in the source text.
  */
 class SearchIndexTest {
     private static GraphStore store;
-    private static FusekiServer server;
+    private static ReformServer server;
 
     /** One hit: the measure number, its score and snippet. */
     record Hit(int number, double score, String snippet) {
@@ -44,7 +49,7 @@ class SearchIndexTest {
     @BeforeAll
     static void build() {
         store = GraphStore.create().data(Path.of("data")).build();
-        server = FusekiServer.create().port(0).loopback(true).add("/kg", store.dataset()).build().start();
+        server = ReformServer.create().store(store).port(0).linkedData(false).build().start();
     }
 
     @AfterAll
@@ -100,12 +105,33 @@ class SearchIndexTest {
 
     @Test
     void textQueryWorksAtTheSparqlEndpoint() {
-        String endpoint = "http://127.0.0.1:" + server.getHttpPort() + "/kg/query";
-        List<Hit> hits = new ArrayList<>();
-        try (QueryExecution execution = QueryExecution.service(endpoint).query(query("担保").asQuery()).build()) {
-            execution.execSelect().forEachRemaining(row -> hits.add(hit(row)));
+        // the served default graph is the union of the named graphs, as the query expects
+        String endpoint = server.urls().get("SPARQL endpoint");
+        ParameterizedSparqlString query = new ParameterizedSparqlString(read("queries/keyword-search-text.rq"));
+        query.setLiteral("keyword", "担保");
+        List<Hit> ranked = new ArrayList<>();
+        try (QueryExecution execution = QueryExecution.service(endpoint).query(query.asQuery()).build()) {
+            execution.execSelect().forEachRemaining(row -> ranked.add(new Hit(row.getLiteral("number").getInt(),
+                    row.getLiteral("score").getDouble(), "")));
         }
-        assertEquals(search("担保", store.dataset()), hits);
+        assertEquals(search("担保", store.dataset()).stream().map(hit -> new Hit(hit.number(), hit.score(), "")).toList(),
+                ranked);
+    }
+
+    @Test
+    void onlyTheRowsOfThePageAreMarkedAndTheyAreMarkedAsOnTheWholeAnswer() {
+        List<Hit> all = search("担保", store.dataset());
+        QueryResult second = QueryRunner.over(store.dataset(), QueryCatalog.load())
+                .run("keyword-search-text", Map.of("keyword", "担保", "limit", "1", "offset", "1"), Language.ZH);
+        assertEquals(List.of(all.get(1)), second.rows().stream().map(SearchIndexTest::hit).toList());
+    }
+
+    @Test
+    void snippetsMarkThePhraseOrAreEmpty() {
+        Snippets snippets = Snippets.of("担保");
+        assertEquals("", snippets.content("这里没有这个词。"));
+        assertEquals("推进科技<em>担保</em>", snippets.title("推进科技担保"));
+        assertEquals("", Snippets.of("  ").content("任何内容"), "a phrase of no words marks nothing");
     }
 
     @Test
@@ -134,25 +160,13 @@ class SearchIndexTest {
     // ------------------------------------------------------------------ helpers
 
     private static List<Hit> search(String keyword, Dataset dataset) {
-        ParameterizedSparqlString query = query(keyword);
-        return Txn.calculateRead(dataset, () -> {
-            List<Hit> hits = new ArrayList<>();
-            try (QueryExecution execution = QueryExecution.dataset(dataset).query(query.asQuery()).build()) {
-                execution.execSelect().forEachRemaining(row -> hits.add(hit(row)));
-            }
-            return hits;
-        });
+        QueryResult result = QueryRunner.over(dataset, QueryCatalog.load())
+                .run("keyword-search-text", Map.of("keyword", keyword, "limit", "1000"), Language.ZH);
+        return result.rows().stream().map(SearchIndexTest::hit).toList();
     }
 
-    private static ParameterizedSparqlString query(String keyword) {
-        ParameterizedSparqlString query = new ParameterizedSparqlString(read("queries/keyword-search-text.rq"));
-        query.setLiteral("keyword", keyword);
-        return query;
-    }
-
-    private static Hit hit(QuerySolution row) {
-        return new Hit(row.getLiteral("number").getInt(), row.getLiteral("score").getDouble(),
-                row.getLiteral("snippet").getString());
+    private static Hit hit(Map<String, Object> row) {
+        return new Hit(((Long) row.get("number")).intValue(), (Double) row.get("score"), (String) row.get("snippet"));
     }
 
     private static List<Integer> numbers(List<Hit> hits) {
