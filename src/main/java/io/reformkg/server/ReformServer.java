@@ -210,6 +210,7 @@ public final class ReformServer {
         if (context != null) {
             context.setMaxFormContentSize((int) Math.min(Integer.MAX_VALUE, builder.maxBodyBytes));
             context.getServletHandler().setDecodeAmbiguousURIs(true);
+            context.setErrorHandler(new PlainTextErrors());
         }
         return server;
     }

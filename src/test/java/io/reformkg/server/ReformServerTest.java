@@ -156,10 +156,13 @@ class ReformServerTest {
     }
 
     @Test
-    void answersUnknownPathsWith404() {
-        assertEquals(404, client.get("/no/such/thing").statusCode());
-        assertEquals(404, client.get("/kg/no-such-endpoint").statusCode());
-        assertEquals(404, client.get("/other-dataset/sparql?query=ASK%7B%7D").statusCode());
+    void answersUnknownPathsWith404AndOnePlainLine() {
+        for (String path : List.of("/no/such/thing", "/kg/no-such-endpoint", "/kg/update", "/other-dataset/sparql")) {
+            HttpResponse<byte[]> response = client.get(path + "?query=ASK%7B%7D");
+            assertEquals(404, response.statusCode(), path);
+            assertEquals("text/plain;charset=utf-8", response.headers().firstValue("Content-Type").orElse(""), path);
+            assertEquals("Not Found: " + path + "\n", text(response));
+        }
     }
 
     @Test
