@@ -47,7 +47,7 @@ final class QueryApiServlet extends HttpServlet {
             String path = request.getPathInfo();
             if (path == null || path.equals("/")) {
                 Responses.send(request, response, catalog, ResultFormat.JSON.mediaType() + "; charset=utf-8",
-                        Responses.etag(store.get().version(), "catalog"));
+                        Responses.etag(store.get().version(), new String(catalog, StandardCharsets.UTF_8)));
                 return;
             }
             String name = path.substring(1);
@@ -75,7 +75,7 @@ final class QueryApiServlet extends HttpServlet {
     }
 
     private void answer(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
-        queries.get(name);
+        NamedQuery query = queries.get(name);
         Map<String, String> arguments = new LinkedHashMap<>();
         for (Map.Entry<String, String[]> parameter : new TreeMap<>(request.getParameterMap()).entrySet()) {
             if (parameter.getValue().length != 1) {
@@ -90,7 +90,8 @@ final class QueryApiServlet extends HttpServlet {
         // one store for the whole answer, even if a rebuild swaps in another meanwhile
         GraphStore served = store.get();
         String key = name + "\n" + format + "\n" + language + "\n" + arguments;
-        String etag = Responses.etag(served.version(), key);
+        // the query's text too: a server with a changed query answers the same data differently
+        String etag = Responses.etag(served.version(), key + "\n" + query.sparql());
         if (Responses.notModified(request, response, etag)) {
             return;
         }

@@ -194,6 +194,43 @@ class QueryApiTest {
     }
 
     @Test
+    void aChangedQueryGetsAnotherEtagOnTheSameData(@TempDir Path catalogs) throws Exception {
+        String header = """
+                # title.zh: 举措数
+                # title.en: Measures
+                # question.zh: 有多少项举措？
+                # question.en: How many measures?
+                # column: measures — 举措数 / measures
+                PREFIX rkg: <https://w3id.org/reform-kg/def/>
+                """;
+        Path before = Files.createDirectories(catalogs.resolve("before"));
+        Path after = Files.createDirectories(catalogs.resolve("after"));
+        Files.writeString(before.resolve("measures.rq"), header + "SELECT (COUNT(*) AS ?measures) WHERE { ?m a rkg:Measure }\n");
+        Files.writeString(after.resolve("measures.rq"), header
+                + "SELECT (COUNT(DISTINCT ?m) AS ?measures) WHERE { ?m a rkg:Measure }\n");
+        FusekiServer versions = FusekiServer.create().port(0).loopback(true)
+                .addServlet("/before/*", new QueryApiServlet(store, QueryCatalog.load(before), QueryApi.ANSWER_CACHE_BYTES,
+                        Duration.ofSeconds(10)))
+                .addServlet("/after/*", new QueryApiServlet(store, QueryCatalog.load(after), QueryApi.ANSWER_CACHE_BYTES,
+                        Duration.ofSeconds(10)))
+                .build().start();
+        try {
+            HttpClient http = HttpClient.newHttpClient();
+            String base = "http://127.0.0.1:" + versions.getHttpPort();
+            List<String> etags = new ArrayList<>();
+            for (String path : List.of("/before/measures", "/after/measures")) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, response.statusCode(), path);
+                etags.add(response.headers().firstValue("ETag").orElseThrow());
+            }
+            assertFalse(etags.get(0).equals(etags.get(1)), "the same answer from another query text: " + etags);
+        } finally {
+            versions.stop();
+        }
+    }
+
+    @Test
     void badParametersAre400WithAMessage() {
         HttpResponse<String> unknown = get("/api/queries/cq1-co-guidance-pairs?categroy=talent");
         assertEquals(400, unknown.statusCode());
