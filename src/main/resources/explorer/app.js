@@ -15,16 +15,14 @@ const state = {
   config: null,
   catalog: [],
   facets: null,        // {category: [...], body: [...], scope: [...], province: [...], city: [...]}
-  measureIndex: null,  // IRI -> {number, title}
   network: null,       // {cy, nodes: Map, edges: Map, category}
   charts: {},
   yasgui: null,
   searchRun: 0,
+  detailRun: 0,        // the network's detail panel: a newer node or edge makes older loads stale
   searchPageSize: 50,  // rows per "more" (the browser tests shrink it to page the 16-measure list)
+  listPageSize: 100,   // measures per "more" in the body and network views (shrunk the same way)
 };
-
-/** explorer-search's largest page (its "# page:" header line). */
-const MAX_PAGE = 1000;
 
 // ---------- small helpers ----------
 
@@ -237,25 +235,45 @@ function bodyName(iri) {
   return state.lang === 'en' ? value(row, 'notation') : value(row, 'zh');
 }
 
-async function measureIndex() {
-  if (!state.measureIndex) {
-    const index = new Map();
-    for (let offset = 0, more = true; more; offset += MAX_PAGE) {
-      const page = await answer('explorer-search', {limit: MAX_PAGE, offset});
-      for (const row of page.rows) {
-        index.set(value(row, 'measure'), {number: value(row, 'number'), title: value(row, 'title')});
-      }
-      more = page.hasMore;
-    }
-    state.measureIndex = index;
-  }
-  return state.measureIndex;
+/** A link to a measure, from a row with its IRI, number and title. */
+function measureLink(row) {
+  return el('a', {href: '#measure?iri=' + encodeURIComponent(value(row, 'measure'))},
+    `${t('result.number', {number: value(row, 'number')})} ${value(row, 'title')}`);
 }
 
-function measureLink(iri) {
-  const measure = state.measureIndex && state.measureIndex.get(iri);
-  const text = measure ? `${t('result.number', {number: measure.number})} ${measure.title}` : iri;
-  return el('a', {href: '#measure?iri=' + encodeURIComponent(iri)}, text);
+/**
+ * Lists a paged query's measures (rows of measure, number, title) in `list`, before `anchor`, a
+ * page at a time: the anchor holds a "more" button while pages follow. `extra` adds to each
+ * item; `stale` says the view has moved on, so a late page is dropped.
+ */
+async function listMeasures(list, anchor, name, parameters, extra, stale) {
+  const page = await answer(name, {limit: state.listPageSize, ...parameters});
+  if (stale && stale()) return;
+  for (const row of page.rows) {
+    list.insertBefore(el('li', {}, measureLink(row), ...(extra ? extra(row) : [])), anchor);
+  }
+  clear(anchor);
+  anchor.hidden = !page.hasMore;
+  if (!page.hasMore) return;
+  const more = el('button', {type: 'button', class: 'link more'}, t('search.more'));
+  more.onclick = async () => {
+    more.disabled = true;
+    try {
+      await listMeasures(list, anchor, name, {...parameters, offset: page.offset + page.limit}, extra, stale);
+    } catch (error) {
+      showError(error);
+    } finally {
+      more.disabled = false;
+    }
+  };
+  anchor.append(more);
+}
+
+/** An empty item that marks where listMeasures puts a list's measures. */
+function measuresAnchor() {
+  const anchor = el('li', {class: 'plain'});
+  anchor.hidden = true;
+  return anchor;
 }
 
 function bodyLink(iri, text) {
@@ -465,13 +483,11 @@ async function showMeasure(params) {
 
 async function showBody(params) {
   await facets();
-  await measureIndex();
   const row = facetByNotation('body', params.get('id') || '');
   if (!row) throw new Error(`no guiding body ${params.get('id')}`);
   const iri = value(row, 'value');
-  const [details, measures, partners] = await Promise.all([
+  const [details, partners] = await Promise.all([
     query('explorer-body', {body: iri}),
-    query('explorer-body-measures', {body: iri}),
     query('explorer-body-partners', {body: iri}),
   ]);
   const b = details[0];
@@ -486,23 +502,32 @@ async function showBody(params) {
     const successor = state.lang === 'en' ? value(b, 'successorEn') : value(b, 'successorZh');
     fact(facts, t('body.successor'), t('body.successorText', {successor, date: value(b, 'changed')}));
   }
-  const list = clear($('body-measures'));
-  for (const m of measures) {
-    list.append(el('li', {}, measureLink(value(m, 'measure')), ' ',
-      el('span', {class: 'tag'}, number(m, 'position') === 1 ? t('measure.lead') : t('body.position', {position: value(m, 'position')}))));
-  }
   const table = clear($('body-partners'));
   table.append(el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, t('body.partner')),
     el('th', {scope: 'col'}, t('body.shared')), el('th', {scope: 'col'}, t('body.sharedMeasures')))));
   const body = el('tbody');
   for (const p of partners) {
+    // the shared measures are listed on demand, a page at a time: a partner may share thousands
+    const shared = el('ul', {class: 'shared'});
+    const show = el('button', {type: 'button', class: 'link'}, t('body.showShared'));
+    show.onclick = async () => {
+      show.remove();
+      const anchor = measuresAnchor();
+      shared.append(anchor);
+      await listMeasures(shared, anchor, 'explorer-shared-measures', {body: iri, partner: value(p, 'partner')});
+    };
     body.append(el('tr', {},
       el('td', {}, bodyLink(value(p, 'partner'))),
       el('td', {class: 'num'}, value(p, 'shared')),
-      el('td', {}, value(p, 'measures').split(' ').filter(Boolean).map((m) => el('div', {}, measureLink(m))))));
+      el('td', {}, show, shared)));
   }
   table.append(body);
   rdfLinks($('body-rdf'), iri);
+  const list = clear($('body-measures'));
+  const anchor = measuresAnchor();
+  list.append(anchor);
+  await listMeasures(list, anchor, 'explorer-body-measures', {body: iri}, (m) => [' ',
+    el('span', {class: 'tag'}, number(m, 'position') === 1 ? t('measure.lead') : t('body.position', {position: value(m, 'position')}))]);
 }
 
 // ---------- network ----------
@@ -526,7 +551,6 @@ function fillCategorySelect(select, selected, anyText) {
 
 async function showNetwork(params) {
   await facets();
-  await measureIndex();
   const category = params.get('category') || '';
   const from = params.get('from') || 'SPC';
   const to = params.get('to') || 'MOF';
@@ -549,11 +573,10 @@ function drawNetwork(rows, category) {
   const nodes = new Map();
   const edges = new Map();
   for (const row of rows) {
-    const measures = value(row, 'measures').split(' ').filter(Boolean);
     if (value(row, 'b')) {
-      edges.set(`${value(row, 'a')}|${value(row, 'b')}`, {a: value(row, 'a'), b: value(row, 'b'), weight: number(row, 'weight'), measures});
+      edges.set(`${value(row, 'a')}|${value(row, 'b')}`, {a: value(row, 'a'), b: value(row, 'b'), weight: number(row, 'weight')});
     } else {
-      nodes.set(value(row, 'a'), {weight: number(row, 'weight'), measures});
+      nodes.set(value(row, 'a'), {weight: number(row, 'weight')});
     }
   }
   const maxWeight = Math.max(1, ...[...nodes.values()].map((n) => n.weight));
@@ -598,12 +621,21 @@ function drawNetwork(rows, category) {
   $('network-detail-title').textContent = t('network.detail');
 }
 
+/** The measures of a node (partner = the body itself) or an edge, within the network's category. */
+function listDetailMeasures(list, anchor, body, partner) {
+  const run = ++state.detailRun;
+  const categoryRow = state.network.category && facetByNotation('category', state.network.category);
+  return listMeasures(list, anchor, 'explorer-shared-measures',
+    {body, partner, category: categoryRow ? value(categoryRow, 'value') : ''}, null, () => run !== state.detailRun);
+}
+
 function showNodeDetail(iri) {
   const node = state.network.nodes.get(iri);
-  $('network-detail-title').textContent = t('network.nodeDetail', {body: bodyName(iri), count: node.measures.length});
+  $('network-detail-title').textContent = t('network.nodeDetail', {body: bodyName(iri), count: node.weight});
   const list = clear($('network-detail'));
   list.append(el('li', {class: 'plain'}, bodyLink(iri)));
-  for (const m of node.measures) list.append(el('li', {}, measureLink(m)));
+  const anchor = measuresAnchor();
+  list.append(anchor);
   // the node's edges as buttons, so the keyboard reaches what a click on an edge shows
   for (const [id, edge] of state.network.edges) {
     if (edge.a !== iri && edge.b !== iri) continue;
@@ -614,13 +646,16 @@ function showNodeDetail(iri) {
       showEdgeDetail(id);
     }}, t('network.withPartner', {partner: bodyName(partner), count: edge.weight}))));
   }
+  return listDetailMeasures(list, anchor, iri, iri).catch(showError);
 }
 
 function showEdgeDetail(id) {
   const edge = state.network.edges.get(id);
-  $('network-detail-title').textContent = t('network.edgeDetail', {a: bodyName(edge.a), b: bodyName(edge.b), count: edge.measures.length});
+  $('network-detail-title').textContent = t('network.edgeDetail', {a: bodyName(edge.a), b: bodyName(edge.b), count: edge.weight});
   const list = clear($('network-detail'));
-  for (const m of edge.measures) list.append(el('li', {}, measureLink(m)));
+  const anchor = measuresAnchor();
+  list.append(anchor);
+  return listDetailMeasures(list, anchor, edge.a, edge.b).catch(showError);
 }
 
 async function findConnection(from, to) {

@@ -271,6 +271,27 @@ class ExplorerBrowserTest {
         assertEquals(List.of("人民银行 5", "科技部 4", "财政部 2", "发展改革委 1"), driver.findElements(
                 By.cssSelector("#body-partners tbody tr")).stream().map(row -> row.findElements(By.tagName("td")))
                 .map(cells -> cells.get(0).getText() + " " + cells.get(1).getText()).toList());
+        // a partner's shared measures are listed on demand
+        WebElement withFinance = driver.findElements(By.cssSelector("#body-partners tbody tr")).get(2);
+        withFinance.findElement(By.tagName("button")).click();
+        wait.until(d -> withFinance.findElements(By.cssSelector("ul.shared li a")).size() == 2);
+        assertEquals(List.of("第 3 项", "第 4 项"), withFinance.findElements(By.cssSelector("ul.shared li a")).stream()
+                .map(link -> link.getText().replaceAll("^(第 \\d+ 项).*", "$1")).toList());
+    }
+
+    @Test
+    void aBodysMeasuresComeAPageAtATime() {
+        open("search");
+        script("state.listPageSize = 4; location.hash = '#body?id=CBIRC'");
+        waitForText("body-title", "中国银行保险监督管理委员会");
+        wait.until(d -> texts("#body-measures li a").size() == 4);
+        WebElement more = driver.findElement(By.cssSelector("#body-measures button.more"));
+        more.click();
+        wait.until(d -> texts("#body-measures li a").size() == 6);
+        assertEquals(List.of("1", "3", "4", "5", "6", "7"), texts("#body-measures li a").stream()
+                .map(t -> t.replaceAll("^第 (\\d+) 项.*", "$1")).toList());
+        assertTrue(driver.findElements(By.cssSelector("#body-measures button.more")).stream().noneMatch(WebElement::isDisplayed),
+                "no more pages");
     }
 
     @Test

@@ -482,6 +482,20 @@ class NamedQueriesTest {
     }
 
     @Test
+    void sharedMeasuresOfTwoBodiesOrOneComeInListOrderAPageAtATime() {
+        assertEquals(List.of(3L, 4L), numbers("explorer-shared-measures", Map.of("body", "CBIRC", "partner", "MOF")));
+        assertEquals(List.of(1L, 3L, 4L, 5L, 6L, 7L), numbers("explorer-shared-measures",
+                Map.of("body", "银保监会", "partner", "CBIRC")), "the same body twice: all its measures");
+        assertEquals(List.of(5L, 6L), numbers("explorer-shared-measures",
+                Map.of("body", "CBIRC", "partner", "CBIRC", "limit", "2", "offset", "3")));
+        assertEquals(List.of(14L), numbers("explorer-shared-measures", Map.of("body", "CNIPA", "partner", "SPC",
+                "category", "https://w3id.org/reform-kg/category/ip-protection")));
+        assertEquals(List.of(), numbers("explorer-shared-measures", Map.of("body", "CNIPA", "partner", "SPC",
+                "category", "https://w3id.org/reform-kg/category/tech-finance")));
+        assertEquals(List.of(1L, 3L, 4L), numbers("explorer-body-measures", Map.of("body", "CBIRC", "limit", "3")));
+    }
+
+    @Test
     void aLimitOrOffsetOutOfRangeIsRefusedWithTheRange() {
         for (String limit : List.of("0", "-5", "1001", "ten", "2.5", "")) {
             assertEquals("parameter limit takes a whole number from 1 to 1000 (rows per page), found \"" + limit

@@ -87,7 +87,7 @@ class QueryCatalogTest {
                 .toList());
         for (String name : List.of("measures-in-place", "cq8-measures-in-place", "keyword-search", "keyword-search-text",
                 "cq3-pilot-only-measures", "cq5-single-body-measures", "cq7-reorganised-body-measures", "lead-bodies",
-                "explorer-search")) {
+                "explorer-search", "explorer-body-measures", "explorer-shared-measures")) {
             assertEquals(Optional.of(new Paging(100, 1000)), QueryCatalog.load().get(name).paging(), name);
         }
         assertEquals(Optional.empty(), QueryCatalog.load().get("cq1-co-guidance-pairs").paging());
