@@ -496,6 +496,25 @@ class NamedQueriesTest {
     }
 
     @Test
+    void theNetworkHasThirteenBodiesAndTwentyFiveWeightedLinks() {
+        QueryResult network = runner.run("explorer-network", Map.of(), Language.ZH);
+        List<Map<String, Object>> nodes = network.rows().stream().filter(row -> row.get("b") == null).toList();
+        List<Map<String, Object>> edges = network.rows().stream().filter(row -> row.get("b") != null).toList();
+        assertEquals(13, nodes.size());
+        assertEquals(25, edges.size());
+        String body = "https://w3id.org/reform-kg/body/";
+        assertTrue(nodes.stream().anyMatch(row -> row.get("a").equals(body + "MOST") && row.get("weight").equals(9L)),
+                nodes.toString());
+        assertTrue(edges.stream().anyMatch(row -> row.get("a").equals(body + "CBIRC") && row.get("b").equals(body + "PBOC")
+                && row.get("weight").equals(5L)), edges.toString());
+        QueryResult ip = runner.run("explorer-network",
+                Map.of("category", "https://w3id.org/reform-kg/category/ip-protection"), Language.ZH);
+        assertEquals(List.of(body + "CNIPA", body + "CNIPA", body + "CNIPA", body + "MOJ", body + "SPC"),
+                ip.column("a"));
+        assertEquals(List.of(2L, 1L, 1L, 1L, 1L), ip.column("weight"));
+    }
+
+    @Test
     void aLimitOrOffsetOutOfRangeIsRefusedWithTheRange() {
         for (String limit : List.of("0", "-5", "1001", "ten", "2.5", "")) {
             assertEquals("parameter limit takes a whole number from 1 to 1000 (rows per page), found \"" + limit
