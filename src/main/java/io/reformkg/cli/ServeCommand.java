@@ -13,12 +13,12 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Build the graph (or reuse a TDB2 store) and serve it read-only: SPARQL at /kg/sparql, "

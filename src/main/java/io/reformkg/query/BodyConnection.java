@@ -15,9 +15,6 @@ import java.util.Map;
  * of the pairs (by IRI), so the answer is the same on every run.
  */
 final class BodyConnection {
-    /** The value of the {@code # computed:} header line of queries/body-connection.rq. */
-    static final String COMPUTATION = "shortest-co-guidance-chain";
-
     /** One co-guidance pair as the edge query returns it: IRIs, names, and the shared measures. */
     private record Link(String to, String measures) {
     }

@@ -14,12 +14,6 @@ import org.apache.jena.rdf.model.Statement;
  * SPARQL ranks every match without snippets; only the page's rows are highlighted.
  */
 final class KeywordSnippets {
-    /** The value of the {@code # computed:} header line of queries/keyword-search-text.rq. */
-    static final String COMPUTATION = "keyword-snippets";
-    /** The column the computation adds to each row; the SPARQL selects the others. */
-    static final String COLUMN = "snippet";
-    static final String KEYWORD_PARAMETER = "keyword";
-
     private final Snippets snippets;
     private final Model data;
 
@@ -28,19 +22,19 @@ final class KeywordSnippets {
         this.data = data;
     }
 
-    /** Rows with columns measure and title (and others, kept), each with its snippet added. */
-    List<Map<String, Object>> addTo(List<Map<String, Object>> rows) {
-        return rows.stream().map(this::withSnippet).toList();
+    /** Rows with columns measure and title (and others, kept), each with its snippet in {@code column}. */
+    List<Map<String, Object>> addTo(List<Map<String, Object>> rows, String column) {
+        return rows.stream().map(row -> withSnippet(row, column)).toList();
     }
 
-    private Map<String, Object> withSnippet(Map<String, Object> row) {
+    private Map<String, Object> withSnippet(Map<String, Object> row, String column) {
         Statement content = data.getResource((String) row.get("measure")).getProperty(ELI.description);
         String snippet = content == null ? "" : snippets.content(content.getString());
         if (snippet.isEmpty()) {
             snippet = snippets.title((String) row.get("title"));
         }
         Map<String, Object> withSnippet = new LinkedHashMap<>(row);
-        withSnippet.put(COLUMN, snippet);
+        withSnippet.put(column, snippet);
         return withSnippet;
     }
 }

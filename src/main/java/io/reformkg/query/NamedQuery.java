@@ -12,7 +12,7 @@ import org.apache.jena.query.ParameterizedSparqlString;
  * alone (the shortest co-guidance chain); it is empty for plain queries.
  */
 public record NamedQuery(String name, Bilingual title, Bilingual question, List<QueryParameter> parameters,
-                         List<QueryColumn> columns, Optional<String> computation, Optional<Paging> paging,
+                         List<QueryColumn> columns, Optional<Computation> computation, Optional<Paging> paging,
                          String sparql) {
     public NamedQuery {
         parameters = List.copyOf(parameters);

@@ -31,6 +31,8 @@ final class QueryApiServlet extends HttpServlet {
     private final transient QueryCatalog queries;
     private final transient Supplier<AnswerCache> caches;
     private final byte[] catalog;
+    /** What the catalog's ETag is made of beside the data version: its text, so a new catalog gets a new tag. */
+    private final String catalogText;
     private final Duration timeout;
 
     QueryApiServlet(CurrentStore store, QueryCatalog queries, long maxCacheBytes, Duration timeout) {
@@ -38,7 +40,8 @@ final class QueryApiServlet extends HttpServlet {
         this.queries = queries;
         this.timeout = timeout;
         this.caches = store.derived(served -> new AnswerCache(maxCacheBytes));
-        this.catalog = ResultWriter.catalog(queries).getBytes(StandardCharsets.UTF_8);
+        this.catalogText = ResultWriter.catalog(queries);
+        this.catalog = catalogText.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -47,7 +50,7 @@ final class QueryApiServlet extends HttpServlet {
             String path = request.getPathInfo();
             if (path == null || path.equals("/")) {
                 Responses.send(request, response, catalog, ResultFormat.JSON.mediaType() + "; charset=utf-8",
-                        Responses.etag(store.get().version(), new String(catalog, StandardCharsets.UTF_8)));
+                        Responses.etag(store.get().version(), catalogText));
                 return;
             }
             String name = path.substring(1);

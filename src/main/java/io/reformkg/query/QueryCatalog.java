@@ -36,8 +36,6 @@ public final class QueryCatalog {
     /** Names the runner and the HTTP API give their own meaning: language, format, and a page's limit and offset. */
     private static final List<String> RESERVED = List.of(QueryRunner.LANGUAGE_VARIABLE, "format", Paging.LIMIT,
             Paging.OFFSET);
-    /** The Java steps a query may name with {@code # computed:}. */
-    private static final List<String> COMPUTATIONS = List.of(BodyConnection.COMPUTATION, KeywordSnippets.COMPUTATION);
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern PARAM = Pattern.compile(
             "param:\\s*([A-Za-z][A-Za-z0-9]*)\\s*\\(([a-z]+)(?:,\\s*default\\s+([^)]+))?\\)\\s*(.+)");
@@ -170,20 +168,10 @@ public final class QueryCatalog {
         if (columns.isEmpty()) {
             throw new IllegalStateException(file + ": the header declares no \"# column: NAME — ...\"");
         }
-        Optional<String> computation = Optional.ofNullable(fields.get("computed"));
-        if (computation.isPresent() && !COMPUTATIONS.contains(computation.get())) {
-            throw new IllegalStateException(file + ": unknown computation \"" + computation.get() + "\"; the "
-                    + "computations are " + String.join(", ", COMPUTATIONS));
-        }
-        boolean replacesRows = computation.filter(BodyConnection.COMPUTATION::equals).isPresent();
-        List<QueryColumn> selected = columns;
-        if (computation.filter(KeywordSnippets.COMPUTATION::equals).isPresent()) {
-            if (parameters.stream().noneMatch(parameter -> parameter.name().equals(KeywordSnippets.KEYWORD_PARAMETER))) {
-                throw new IllegalStateException(file + ": the computation " + KeywordSnippets.COMPUTATION
-                        + " marks the parameter " + KeywordSnippets.KEYWORD_PARAMETER + ", which the header lacks");
-            }
-            selected = columnsBeside(file, columns, KeywordSnippets.COLUMN);
-        }
+        Optional<Computation> computation = computation(file, fields.get("computed"), parameters);
+        boolean replacesRows = computation.filter(Computation::replacesRows).isPresent();
+        List<QueryColumn> selected = computation.flatMap(Computation::addedColumn)
+                .map(added -> columnsBeside(file, columns, added)).orElse(columns);
         Query query = checkSparql(file, text, selected, parameters, replacesRows);
         if (paging.isPresent()) {
             checkPaged(file, query, replacesRows);
@@ -191,6 +179,26 @@ public final class QueryCatalog {
         return Optional.of(new NamedQuery(name, new Bilingual(fields.get("title.zh"), fields.get("title.en")),
                 new Bilingual(fields.get("question.zh"), fields.get("question.en")), parameters, columns,
                 computation, paging, text));
+    }
+
+    /** The step a {@code # computed:} line names, whose parameters the header must declare. */
+    private static Optional<Computation> computation(String file, String label, List<QueryParameter> parameters) {
+        if (label == null) {
+            return Optional.empty();
+        }
+        Computation computation;
+        try {
+            computation = Computation.named(label);
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalStateException(file + ": " + unknown.getMessage(), unknown);
+        }
+        for (String needed : computation.parameters()) {
+            if (parameters.stream().noneMatch(parameter -> parameter.name().equals(needed))) {
+                throw new IllegalStateException(file + ": the computation " + computation.label() + " reads the "
+                        + "parameter " + needed + ", which the header lacks");
+            }
+        }
+        return Optional.of(computation);
     }
 
     /** The columns the SPARQL selects when a computation adds {@code added}, the last declared column. */

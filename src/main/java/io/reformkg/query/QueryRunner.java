@@ -101,17 +101,13 @@ public final class QueryRunner {
                 parsed.setOffset(page.get().offset());
             }
             List<Map<String, Object>> selected = select(parsed);
-            List<Map<String, Object>> rows = query.computation().filter(BodyConnection.COMPUTATION::equals).isEmpty()
-                    ? selected
-                    : new BodyConnection(selected).chain(bound.get("from").asResource().getURI(),
-                            bound.get("to").asResource().getURI());
+            List<Map<String, Object>> rows = query.computation()
+                    .map(computation -> computation.replaceRows(selected, bound)).orElse(selected);
             Optional<Page> served = page.map(requested -> requested.withMore(rows.size() > requested.limit()));
-            List<Map<String, Object>> answer = served.filter(Page::more).map(cut -> rows.subList(0, cut.limit()))
+            List<Map<String, Object>> cut = served.filter(Page::more).map(more -> rows.subList(0, more.limit()))
                     .orElse(rows);
-            if (query.computation().filter(KeywordSnippets.COMPUTATION::equals).isPresent()) {
-                answer = new KeywordSnippets(bound.get(KeywordSnippets.KEYWORD_PARAMETER).asLiteral().getString(),
-                        dataset.getUnionModel()).addTo(answer);
-            }
+            List<Map<String, Object>> answer = query.computation()
+                    .map(computation -> computation.completePage(cut, bound, dataset)).orElse(cut);
             return new QueryResult(name, query.columnNames(), answer, served);
         });
     }

@@ -33,7 +33,8 @@ final class AfterFirstAnswerFilter extends HttpFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            if (started.compareAndSet(false, true)) {
+            // a plain read first: after the first answer no request contends for the flag
+            if (!started.get() && started.compareAndSet(false, true)) {
                 Thread thread = new Thread(this::runTask, "reform-kg-" + taskName);
                 thread.setDaemon(true);
                 thread.start();

@@ -44,7 +44,7 @@ class QueryCatalogTest {
         assertEquals("部门甲（名称排序在前者）/ one body of the pair (the name that sorts first)",
                 cq1.columns().get(0).description());
         assertTrue(cq1.sparql().startsWith("# title.zh: 类别内的共同指导部门对\n"));
-        assertEquals(Optional.of(BodyConnection.COMPUTATION), catalog.get("body-connection").computation());
+        assertEquals(Optional.of(Computation.SHORTEST_CO_GUIDANCE_CHAIN), catalog.get("body-connection").computation());
         for (NamedQuery query : catalog.queries()) {
             assertFalse(query.question().zh().isBlank() || query.question().en().isBlank(), query.name());
             assertTrue(query.parameters().stream().noneMatch(QueryParameter::required),
@@ -107,6 +107,7 @@ class QueryCatalogTest {
         assertEquals("queries/demo.rq:6: page is given twice",
                 failure(HEADER + "# page: limit 20 max 500\n# page: limit 20 max 500\n" + BODY));
         assertEquals("queries/demo.rq: a query whose rows are computed cannot page", failure(paged
+                + "# param: from (body) 起点 / from\n# param: to (body) 终点 / to\n"
                 + "# computed: shortest-co-guidance-chain\n" + BODY + "ORDER BY ?measure\n"));
         assertEquals("queries/demo.rq: offset cannot be a parameter: the HTTP API and the runner use the names lang, "
                 + "format, limit, offset", failure(HEADER + "# param: offset (integer) 偏移 / offset\n"
@@ -147,7 +148,7 @@ class QueryCatalogTest {
         assertEquals(List.of("measure", "snippet"), paged.columnNames());
         assertEquals("queries/demo.rq: the computation adds the column snippet; declare it as the last column",
                 failure(snippets + "# computed: keyword-snippets\n" + BODY + "ORDER BY ?measure\n"));
-        assertEquals("queries/demo.rq: the computation keyword-snippets marks the parameter keyword, which the header "
+        assertEquals("queries/demo.rq: the computation keyword-snippets reads the parameter keyword, which the header "
                 + "lacks", failure(HEADER + "# column: measure — 举措 / measure\n# column: snippet — 摘要 / snippet\n"
                 + "# computed: keyword-snippets\n" + BODY));
     }
