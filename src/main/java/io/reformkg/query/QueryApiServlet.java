@@ -5,6 +5,7 @@ import io.reformkg.http.Durations;
 import io.reformkg.http.HttpProblem;
 import io.reformkg.http.Responses;
 import io.reformkg.store.CurrentStore;
+import io.reformkg.store.DerivedValue;
 import io.reformkg.store.GraphStore;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import org.apache.jena.query.QueryCancelledException;
 
 /** Serves the catalog and runs named queries; see {@link QueryApi}. */
@@ -29,7 +29,7 @@ final class QueryApiServlet extends HttpServlet {
 
     private final transient CurrentStore store;
     private final transient QueryCatalog queries;
-    private final transient Supplier<AnswerCache> caches;
+    private final transient DerivedValue<AnswerCache> caches;
     private final byte[] catalog;
     /** What the catalog's ETag is made of beside the data version: its text, so a new catalog gets a new tag. */
     private final String catalogText;
@@ -98,7 +98,7 @@ final class QueryApiServlet extends HttpServlet {
         if (Responses.notModified(request, response, etag)) {
             return;
         }
-        AnswerCache cache = caches.get();
+        AnswerCache cache = caches.of(served);
         AnswerCache.Answer kept = cache.find(request, key).orElse(null);
         response.setHeader(AnswerCache.STATUS_HEADER, kept == null ? "miss" : "hit");
         if (kept == null) {

@@ -3,6 +3,7 @@ package io.reformkg.server;
 import io.reformkg.http.AnswerCache;
 import io.reformkg.http.Responses;
 import io.reformkg.store.CurrentStore;
+import io.reformkg.store.DerivedValue;
 import io.reformkg.store.GraphStore;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -27,7 +28,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 
 /**
  * Answers repeated reads of the dataset endpoint from memory, and revalidations without
@@ -47,7 +47,7 @@ final class ResponseCacheFilter extends HttpFilter {
     private static final String FORM = "application/x-www-form-urlencoded";
 
     private final transient CurrentStore store;
-    private final transient Supplier<AnswerCache> caches;
+    private final transient DerivedValue<AnswerCache> caches;
 
     ResponseCacheFilter(CurrentStore store, long maxCacheBytes) {
         this.store = store;
@@ -77,7 +77,7 @@ final class ResponseCacheFilter extends HttpFilter {
             return;
         }
         GraphStore served = store.get();
-        AnswerCache cache = caches.get();
+        AnswerCache cache = caches.of(served);
         String etag = Responses.etag(served.version(), key.toString());
         response.setHeader("ETag", etag);
         response.setHeader(CACHE_CONTROL, REVALIDATE);

@@ -28,7 +28,7 @@ public interface CurrentStore extends Supplier<GraphStore>, AutoCloseable {
      * A value computed from the current store (a page renderer, a service over its dataset), so
      * that it is computed once per store rather than once per request.
      */
-    default <T> Supplier<T> derived(Function<GraphStore, T> derive) {
+    default <T> DerivedValue<T> derived(Function<GraphStore, T> derive) {
         return new DerivedValue<>(this, derive);
     }
 }
