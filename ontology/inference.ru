@@ -82,8 +82,8 @@ WHERE {
 INSERT { GRAPH ?inferred { ?region rkg:within ?nation } }
 WHERE { GRAPH ?batch { ?region a rkg:PilotRegion } ?nation a rkg:Nation } ;
 
-# 6. The regions each measure is promoted in, from its scope (at most the 8 pilot regions:
-# linear in measures).
+# 6. The regions each measure is promoted in, from its scope (at most the 8 pilot regions, or
+# the few divisions a list names: linear in measures).
 INSERT { GRAPH ?inferred { ?measure rkg:promotedIn ?region } }
 WHERE { GRAPH ?batch { ?measure rkg:promotionScope ?scope } ?scope rkg:coversRegion ?region } ;
 

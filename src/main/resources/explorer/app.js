@@ -890,7 +890,7 @@ async function showDashboard() {
     scopes.map((row) => [label(row), value(row, 'present')]));
   drawChart('scopes', $('chart-scopes'), {
     type: 'doughnut',
-    data: {labels: scopes.map(label), datasets: [{data: scopes.map((r) => number(r, 'present')), backgroundColor: ['#2b6cb0', '#dd6b20']}]},
+    data: {labels: scopes.map(label), datasets: [{data: scopes.map((r) => number(r, 'present')), backgroundColor: ['#2b6cb0', '#dd6b20', '#38a169']}]},
   });
   const partners = new Map();
   const measures = new Map();

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.reformkg.reference.Division;
+import io.reformkg.reference.PlaceIndex;
 import io.reformkg.reference.ReferenceData;
 import io.reformkg.reference.Scope;
 import io.reformkg.reference.Term;
@@ -19,13 +21,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * Writes a synthetic data folder in the real source format, for scale tests and benchmarks:
  * lists of at most {@link Builder#measuresPerList} measures, five sections each, one to six
- * guiding bodies per measure drawn from a skewed (Zipf-like) distribution, nationwide and
- * pilot-region scopes, and Chinese titles and content of realistic length. The same seed
+ * guiding bodies per measure drawn from a skewed (Zipf-like) distribution, nationwide (70%),
+ * pilot-region (20%) and city-level scopes (10%: one to three prefecture cities by name, as a
+ * city's or province's own list would write them), and Chinese titles and content of realistic length. The same seed
  * always gives the same bytes. Files are streamed: memory does not grow with the corpus.
  */
 public final class CorpusGenerator {
@@ -106,6 +110,9 @@ public final class CorpusGenerator {
         List<String> bodies = reference.listedBodyNames();
         List<String> categories = reference.categories().stream().map(Term::zh).toList();
         List<String> scopes = reference.scopes().stream().map(Scope::text).toList();
+        PlaceIndex places = reference.places();
+        List<String> cities = reference.divisions().stream().filter(d -> d.level() == Division.Level.CITY)
+                .map(places::uniqueName).toList();
         SplittableRandom random = new SplittableRandom(seed);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode manifest = json.createObjectNode();
@@ -121,7 +128,8 @@ public final class CorpusGenerator {
                 remaining -= size;
                 String file = String.format("synthetic-batch-%05d.txt", batch);
                 String title = "第" + batch + "批支持创新相关改革举措推广清单（合成数据）";
-                writeList(sources.resolve(file), title, size, random, bodies, categories, scopes);
+                writeList(sources.resolve(file), title, size, random, bodies, categories,
+                        () -> scope(random, scopes, cities));
                 entries.addObject().put("batch", batch).put("title", title)
                         .put("titleEn", "Synthetic list " + batch + " (generated, not an official list)")
                         .put("file", file);
@@ -147,7 +155,7 @@ public final class CorpusGenerator {
     }
 
     private static void writeList(Path file, String title, int size, SplittableRandom random, List<String> bodies,
-                                  List<String> categories, List<String> scopes) throws IOException {
+                                  List<String> categories, Supplier<String> scopes) throws IOException {
         int sections = Math.min(categories.size(), NUMERALS.length);
         int[] perSection = split(size, sections, random);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -164,10 +172,27 @@ public final class CorpusGenerator {
                     out.write("\t" + title(random) + "\n");
                     out.write("\t" + content(random) + "\n");
                     out.write("\t" + String.join("、", pickBodies(random, bodies)) + "\n");
-                    out.write("\t" + scopes.get(random.nextInt(10) < 7 ? 0 : scopes.size() - 1) + "\n");
+                    out.write("\t" + scopes.get() + "\n");
                 }
             }
         }
+    }
+
+    /** The first known scope (nationwide), the last (the pilot regions), or one to three cities. */
+    private static String scope(SplittableRandom random, List<String> scopes, List<String> cities) {
+        int draw = random.nextInt(10);
+        if (draw < 7) {
+            return scopes.get(0);
+        }
+        if (draw < 9) {
+            return scopes.get(scopes.size() - 1);
+        }
+        int count = 1 + random.nextInt(3);
+        Set<String> named = new LinkedHashSet<>();
+        while (named.size() < count) {
+            named.add(cities.get(random.nextInt(cities.size())));
+        }
+        return String.join("、", named);
     }
 
     /** Splits {@code total} into {@code parts} positive-or-zero shares, each section getting a random weight. */

@@ -3,11 +3,13 @@ package io.reformkg.graph;
 import io.reformkg.reference.Body;
 import io.reformkg.reference.Division;
 import io.reformkg.reference.PilotRegion;
+import io.reformkg.reference.PlaceIndex;
 import io.reformkg.reference.ReferenceData;
 import io.reformkg.reference.Scope;
 import io.reformkg.reference.Term;
 import io.reformkg.source.ParsedList;
 import io.reformkg.source.ParsedMeasure;
+import io.reformkg.source.ParsedScope;
 import io.reformkg.source.ParsedSection;
 import io.reformkg.source.SourceSet;
 import io.reformkg.vocab.ELI;
@@ -43,10 +45,12 @@ public final class GraphBuilder {
     private final ReferenceData reference;
     private final SourceSet sources;
     private final Model ontology;
+    private final PlaceIndex places;
 
     private GraphBuilder(Builder builder) {
         this.iris = builder.iris;
         this.reference = Objects.requireNonNull(builder.reference, "reference data");
+        this.places = reference.places();
         this.sources = Objects.requireNonNull(builder.sources, "sources");
         this.ontology = builder.ontology == null ? Ontology.load() : builder.ontology;
     }
@@ -176,15 +180,14 @@ public final class GraphBuilder {
             scope.regions().forEach(id -> resource.addProperty(RKG.coversRegion,
                     model.createResource(iris.region(id))));
         }
-        Map<String, String> names = new HashMap<>();
-        reference.divisions().forEach(division -> names.put(division.code(), division.name()));
+        concept(model, iris.scope(reference.localScope().id()), RKG.ScopeScheme, reference.localScope());
         for (Division division : reference.divisions()) {
-            addDivision(model, division, names);
+            addDivision(model, division);
         }
         return model;
     }
 
-    private void addDivision(Model model, Division division, Map<String, String> names) {
+    private void addDivision(Model model, Division division) {
         Resource resource = model.createResource(iris.division(division.code()))
                 .addProperty(RDF.type, switch (division.level()) {
                     case PROVINCE -> RKG.Province;
@@ -195,8 +198,7 @@ public final class GraphBuilder {
                 .addProperty(SKOS.notation, division.code())
                 .addProperty(SCHEMA.containedInPlace, model.createResource(division.parentCode() == null
                         ? iris.region(reference.nation().id()) : iris.division(division.parentCode())));
-        for (String name : PlaceNames.alternatives(division.name(),
-                division.parentCode() == null ? null : names.get(division.parentCode()))) {
+        for (String name : places.alternatives(division)) {
             resource.addProperty(SKOS.altLabel, model.createLiteral(name, "zh"));
         }
     }
@@ -255,8 +257,7 @@ public final class GraphBuilder {
                 .addProperty(ELI.title, model.createLiteral(measure.title(), "zh"))
                 .addProperty(RDFS.label, model.createLiteral(measure.title(), "zh"))
                 .addProperty(ELI.description, model.createLiteral(measure.content(), "zh"))
-                .addProperty(RKG.promotionScope, model.createResource(iris.scope(
-                        reference.scopeByText(measure.scope()).orElseThrow().id())))
+                .addProperty(RKG.promotionScope, scope(model, measure.scope()))
                 .addLiteral(RKG.sourceLine, line(model, measure.line()))
                 .addProperty(PROV.wasDerivedFrom, source);
         List<String> bodies = measure.guidingBodies();
@@ -270,6 +271,26 @@ public final class GraphBuilder {
                     .addLiteral(RKG.position, model.createTypedLiteral(String.valueOf(i + 1),
                             XSDDatatype.XSDpositiveInteger)));
         }
+    }
+
+    /**
+     * A scope of the reference data, or one that names divisions: a narrower concept of the
+     * local scope, one per set of divisions, written into the list's graph with each measure.
+     */
+    private Resource scope(Model model, ParsedScope scope) {
+        if (!scope.namesDivisions()) {
+            return model.createResource(iris.scope(reference.scopeByText(scope.text()).orElseThrow().id()));
+        }
+        Term local = reference.localScope();
+        String names = String.join("、", scope.divisionCodes().stream()
+                .map(code -> places.uniqueName(places.division(code))).toList());
+        Resource resource = concept(model, iris.divisionScope(local.id(), scope.divisionCodes()), RKG.ScopeScheme,
+                new Term(local.id() + "/" + String.join("-", scope.divisionCodes()), local.zh() + "：" + names,
+                        local.en() + ": " + names))
+                .addProperty(SKOS.broader, model.createResource(iris.scope(local.id())));
+        scope.divisionCodes().forEach(code -> resource.addProperty(RKG.coversRegion,
+                model.createResource(iris.division(code))));
+        return resource;
     }
 
     private static Resource concept(Model model, String iri, Resource scheme, Term term) {

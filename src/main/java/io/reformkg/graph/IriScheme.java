@@ -57,6 +57,11 @@ public record IriScheme(String base) {
         return base + "scope/" + id;
     }
 
+    /** A scope naming divisions, under the scope {@code broaderId}: their codes in the given order. */
+    public String divisionScope(String broaderId, List<String> divisionCodes) {
+        return scope(broaderId) + "/" + String.join("-", divisionCodes);
+    }
+
     public String body(String id) {
         return base + "body/" + id;
     }
@@ -89,7 +94,7 @@ public record IriScheme(String base) {
      */
     public List<String> oneOfEachKind() {
         return List.of(list(1), section(1, 1), measure(1, 1), guidance(1, 1, 1), source(1), category("c"),
-                scope("s"), body("b"), bodyKind("k"), changeEvent("b"), region("r"), division("0"),
+                scope("s"), divisionScope("s", List.of("0")), body("b"), bodyKind("k"), changeEvent("b"), region("r"), division("0"),
                 coGuidance("a", "b"), dataset(), sourceGraph(1), referenceGraph(), ontologyGraph(), inferredGraph());
     }
 

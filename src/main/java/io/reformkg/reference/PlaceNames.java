@@ -1,4 +1,4 @@
-package io.reformkg.graph;
+package io.reformkg.reference;
 
 import java.util.LinkedHashSet;
 import java.util.List;

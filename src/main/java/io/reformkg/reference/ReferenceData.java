@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
@@ -32,7 +33,8 @@ import org.apache.commons.csv.CSVRecord;
  * one file uses exists in the file that defines it).
  */
 public record ReferenceData(List<Body> bodies, List<Term> bodyKinds, List<Term> categories, Term nation,
-                            List<PilotRegion> pilotRegions, List<Scope> scopes, List<Division> divisions) {
+                            List<PilotRegion> pilotRegions, List<Scope> scopes, Term localScope,
+                            List<Division> divisions) {
 
     /** City-level rows in the division tables that group counties but are not places. */
     private static final Set<String> GROUPINGS = Set.of("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划");
@@ -52,6 +54,11 @@ public record ReferenceData(List<Body> bodies, List<Term> bodyKinds, List<Term> 
         divisions = List.copyOf(divisions);
     }
 
+    /** The divisions by name, indexed anew on each call: hold on to it. */
+    public PlaceIndex places() {
+        return new PlaceIndex(divisions);
+    }
+
     public static ReferenceData load(Path dataDir) {
         Path dir = dataDir.resolve("reference");
         BodiesFile bodiesFile = readJson(dir.resolve("bodies.json"), BodiesFile.class);
@@ -60,7 +67,7 @@ public record ReferenceData(List<Body> bodies, List<Term> bodyKinds, List<Term> 
         List<Division> divisions = readDivisions(dir.resolve("divisions"));
         ReferenceData data = new ReferenceData(bodiesFile.bodies(), bodiesFile.kinds(),
                 categoriesFile.categories(), regionsFile.nation(), regionsFile.pilotRegions(),
-                regionsFile.scopes(), divisions);
+                regionsFile.scopes(), regionsFile.localScope(), divisions);
         data.check(dir);
         return data;
     }
@@ -88,7 +95,7 @@ public record ReferenceData(List<Body> bodies, List<Term> bodyKinds, List<Term> 
     private record CategoriesFile(List<Term> categories) {
     }
 
-    private record RegionsFile(Term nation, List<PilotRegion> pilotRegions, List<Scope> scopes) {
+    private record RegionsFile(Term nation, List<PilotRegion> pilotRegions, List<Scope> scopes, Term localScope) {
     }
 
     private static <T> T readJson(Path file, Class<T> type) {
@@ -194,6 +201,8 @@ public record ReferenceData(List<Body> bodies, List<Term> bodyKinds, List<Term> 
         Set<String> regionIds = new HashSet<>(unique(regionsFile, "pilot region id", pilotRegions, PilotRegion::id));
         regionIds.add(nation.id());
         unique(regionsFile, "scope text", scopes, Scope::text);
+        unique(regionsFile, "scope id", Stream.concat(scopes.stream().map(Scope::id), Stream.of(localScope.id()))
+                .toList(), Function.identity());
         Set<String> codes = unique(dir.resolve("divisions"), "division code", divisions, Division::code);
         for (PilotRegion region : pilotRegions) {
             region.members().stream().filter(code -> !codes.contains(code)).findFirst().ifPresent(code -> {

@@ -1,5 +1,7 @@
 package io.reformkg.source;
 
+import io.reformkg.reference.Division;
+import io.reformkg.reference.PlaceIndex;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -18,13 +20,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads the published list format: a title line, a five-cell table header, then section
  * headings ("一、科技金融创新方面（共7项）") each followed by measures of five cells — number,
- * title, content, guiding bodies separated by "、", and promotion scope. Cells are lines,
+ * title, content, guiding bodies separated by "、", and promotion scope (a known scope such as
+ * "全国", or administrative divisions separated by "、"). Cells are lines,
  * usually tab-indented; blank lines (including ones holding only a no-break space) are
  * ignored. CRLF endings, a UTF-8 BOM and space indentation are accepted.
  *
@@ -43,26 +47,30 @@ public final class ListParser {
     private static final String SENTENCE_END = "。";
     private static final int MEASURE_CELLS = 4;
     private static final String CHINESE_DIGITS = "一二三四五六七八九";
+    private static final String DIVISIONS_HINT = ", or divisions by name separated by \"、\" (合肥市、芜湖市)";
 
     private final Set<String> knownBodies;
     private final Set<String> knownScopes;
     private final Set<String> knownCategories;
+    private final PlaceIndex divisions;
 
     private ListParser(Builder builder) {
         this.knownBodies = Set.copyOf(builder.bodies);
         this.knownScopes = Set.copyOf(builder.scopes);
         this.knownCategories = Set.copyOf(builder.categories);
+        this.divisions = builder.divisions;
     }
 
     public static Builder create() {
         return new Builder();
     }
 
-    /** Configures which guiding bodies, scopes and categories a list may name. */
+    /** Configures which guiding bodies, scopes, divisions and categories a list may name. */
     public static final class Builder {
         private final Set<String> bodies = new LinkedHashSet<>();
         private final Set<String> scopes = new LinkedHashSet<>();
         private final Set<String> categories = new LinkedHashSet<>();
+        private PlaceIndex divisions;
 
         private Builder() {
         }
@@ -76,6 +84,15 @@ public final class ListParser {
         /** The texts a list may use for promotion scopes ("全国", "8个改革试验区域"). */
         public Builder knownScopes(Iterable<String> texts) {
             texts.forEach(scopes::add);
+            return this;
+        }
+
+        /**
+         * The administrative divisions a scope may name instead of a known scope ("合肥市、芜湖市");
+         * without them a list may only use the known scopes.
+         */
+        public Builder knownDivisions(PlaceIndex index) {
+            divisions = index;
             return this;
         }
 
@@ -278,13 +295,46 @@ public final class ListParser {
                         + "; expected the next measure number or a section heading");
             }
             List<String> bodies = bodies(number, fields.get(2));
-            Cell scope = fields.get(3);
-            if (!knownScopes.contains(scope.text())) {
-                throw error(scope, "measure " + number + " has an unknown promotion scope " + quote(scope.text())
-                        + known("scopes", knownScopes) + nearest(scope.text(), knownScopes));
+            return new ParsedMeasure(number, fields.get(0).text(), fields.get(1).text(), bodies,
+                    scope(number, fields.get(3)), numberCell.line());
+        }
+
+        /** A known scope, or divisions named by any of their names and separated by "、". */
+        private ParsedScope scope(int measure, Cell cell) {
+            String text = cell.text();
+            if (knownScopes.contains(text)) {
+                return new ParsedScope(text, List.of());
             }
-            return new ParsedMeasure(number, fields.get(0).text(), fields.get(1).text(), bodies, scope.text(),
-                    numberCell.line());
+            String[] names = text.split(BODY_SEPARATOR, -1);
+            if (divisions == null || names.length == 1 && divisions.named(trim(text)).isEmpty()) {
+                throw error(cell, "measure " + measure + " has an unknown promotion scope " + quote(text)
+                        + known("scopes", knownScopes) + (divisions == null ? "" : DIVISIONS_HINT)
+                        + nearest(text, knownScopes));
+            }
+            Set<String> codes = new TreeSet<>();
+            for (String raw : names) {
+                String name = trim(raw);
+                if (name.isEmpty()) {
+                    throw error(cell, "measure " + measure + " has an empty division name in its promotion scope; "
+                            + "expected names separated by a single \"、\"");
+                }
+                List<Division> named = divisions.named(name);
+                if (named.isEmpty()) {
+                    throw error(cell, "measure " + measure + "'s promotion scope names an unknown division "
+                            + quote(name) + "; expected a province, city or county as the division tables name it "
+                            + "(合肥市, 北京市东城区)" + nearest(name, divisions.names()));
+                }
+                if (named.size() > 1) {
+                    throw error(cell, "measure " + measure + "'s promotion scope names " + quote(name)
+                            + ", which is more than one division; write one of " + String.join(", ",
+                            named.stream().map(d -> divisions.uniqueName(d) + " (" + d.code() + ")").toList()));
+                }
+                if (!codes.add(named.get(0).code())) {
+                    throw error(cell, "measure " + measure + "'s promotion scope names the division "
+                            + divisions.uniqueName(named.get(0)) + " twice");
+                }
+            }
+            return new ParsedScope(text, List.copyOf(codes));
         }
 
         private boolean startsItem(String text) {
@@ -297,7 +347,7 @@ public final class ListParser {
                 return "title, content, guiding bodies and scope";
             }
             String last = fields.get(fields.size() - 1).text();
-            if (!knownScopes.contains(last)) {
+            if (!looksLikeScope(last)) {
                 return looksLikeBodies(last) ? "promotion scope" : "guiding bodies and promotion scope";
             }
             if (fields.size() < 2 || !looksLikeBodies(fields.get(fields.size() - 2).text())) {
@@ -308,6 +358,12 @@ public final class ListParser {
             }
             // Contents are sentences ending in "。"; titles never are, so the one text cell left tells which is gone.
             return fields.get(0).text().endsWith(SENTENCE_END) ? "title" : "content";
+        }
+
+        private boolean looksLikeScope(String text) {
+            return knownScopes.contains(text) || divisions != null
+                    && List.of(text.split(BODY_SEPARATOR)).stream().map(ListParser::trim)
+                            .allMatch(name -> !divisions.named(name).isEmpty());
         }
 
         private boolean looksLikeBodies(String text) {

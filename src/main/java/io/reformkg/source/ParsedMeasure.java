@@ -7,7 +7,7 @@ import java.util.List;
  * first is conventionally the lead body. {@code line} is where its number stands.
  */
 public record ParsedMeasure(int number, String title, String content, List<String> guidingBodies,
-                            String scope, int line) {
+                            ParsedScope scope, int line) {
     public ParsedMeasure {
         guidingBodies = List.copyOf(guidingBodies);
     }

@@ -53,6 +53,7 @@ public final class SourceSet implements Iterable<ParsedList> {
         ListParser parser = ListParser.create()
                 .knownBodies(reference.listedBodyNames())
                 .knownScopes(reference.scopes().stream().map(Scope::text).toList())
+                .knownDivisions(reference.places())
                 .knownCategories(reference.categories().stream().map(Term::zh).toList())
                 .build();
         return new SourceSet(sourcesDir, entries, parser);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.reformkg.reference.ReferenceData;
 import io.reformkg.source.ParsedList;
 import io.reformkg.source.ParsedMeasure;
+import io.reformkg.source.ParsedScope;
 import io.reformkg.source.SourceSet;
 import io.reformkg.store.GraphStore;
 import java.io.IOException;
@@ -36,8 +37,17 @@ class CorpusGeneratorTest {
         assertTrue(measures.stream().allMatch(m -> m.guidingBodies().size() >= 1 && m.guidingBodies().size() <= 6));
         Set<Integer> bodyCounts = measures.stream().map(m -> m.guidingBodies().size()).collect(Collectors.toSet());
         assertTrue(bodyCounts.size() >= 4, "body counts spread over 1..6: " + bodyCounts);
-        Set<String> scopes = measures.stream().map(ParsedMeasure::scope).collect(Collectors.toSet());
-        assertEquals(Set.of("全国", "8个改革试验区域"), scopes);
+        Set<String> knownScopes = measures.stream().map(ParsedMeasure::scope).filter(scope -> !scope.namesDivisions())
+                .map(ParsedScope::text).collect(Collectors.toSet());
+        assertEquals(Set.of("全国", "8个改革试验区域"), knownScopes);
+        // city-level scopes: one to three prefecture cities (4-digit codes), about a tenth of the measures
+        List<ParsedScope> cityScopes = measures.stream().map(ParsedMeasure::scope).filter(ParsedScope::namesDivisions)
+                .toList();
+        assertTrue(cityScopes.size() > 60 && cityScopes.size() < 190, "city-level scopes: " + cityScopes.size());
+        assertTrue(cityScopes.stream().allMatch(scope -> scope.divisionCodes().size() <= 3
+                && scope.divisionCodes().stream().allMatch(code -> code.matches("\\d{4}"))), cityScopes.toString());
+        assertEquals(Set.of(1, 2, 3), cityScopes.stream().map(scope -> scope.divisionCodes().size())
+                .collect(Collectors.toSet()));
         try (GraphStore store = GraphStore.create().data(out).build()) {
             assertTrue(store.validation().conforms());
         }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -28,6 +29,7 @@ class IriSchemeDocTest {
             Map.entry("source", IRIS.source(3)),
             Map.entry("category", IRIS.category("tech-finance")),
             Map.entry("scope", IRIS.scope("pilot-regions")),
+            Map.entry("divisionScope", IRIS.divisionScope("local", List.of("3401", "3402"))),
             Map.entry("body", IRIS.body("MOST")),
             Map.entry("bodyKind", IRIS.bodyKind("component-department")),
             Map.entry("changeEvent", IRIS.changeEvent("CBIRC")),

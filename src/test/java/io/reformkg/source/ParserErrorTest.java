@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.reformkg.store.GraphStore;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,8 +77,40 @@ class ParserErrorTest {
     @Test
     void unknownScope() {
         String source = replaceOnce(original(), "财政部、科技部、发展改革委\n\t全国\n", "财政部、科技部、发展改革委\n\t全省\n");
-        assertEquals(at(21) + "measure 2 has an unknown promotion scope \"全省\"; known scopes: 8个改革试验区域, 全国; "
-                + "did you mean \"全国\"?", buildError(source));
+        assertEquals(at(21) + "measure 2 has an unknown promotion scope \"全省\"; known scopes: 8个改革试验区域, 全国, "
+                + "or divisions by name separated by \"、\" (合肥市、芜湖市); did you mean \"全国\"?", buildError(source));
+    }
+
+    private static String withScope(int line, String scope) {
+        assertEquals("\t全国", original().lines().toList().get(line - 1));
+        List<String> lines = new ArrayList<>(original().lines().toList());
+        lines.set(line - 1, "\t" + scope);
+        return String.join("\n", lines) + "\n";
+    }
+
+    @Test
+    void scopeNamingAnUnknownDivisionSuggestsTheNearestName() {
+        assertEquals(at(21) + "measure 2's promotion scope names an unknown division \"芜胡市\"; expected a province, "
+                + "city or county as the division tables name it (合肥市, 北京市东城区); did you mean \"芜湖市\"?",
+                buildError(withScope(21, "合肥市、芜胡市")));
+    }
+
+    @Test
+    void scopeNamingAnAmbiguousDivisionListsTheDivisionsItCouldBe() {
+        assertEquals(at(21) + "measure 2's promotion scope names \"朝阳区\", which is more than one division; write one "
+                + "of 北京市朝阳区 (110105), 长春市朝阳区 (220104)", buildError(withScope(21, "朝阳区")));
+    }
+
+    @Test
+    void scopeNamingADivisionTwice() {
+        assertEquals(at(21) + "measure 2's promotion scope names the division 合肥市 twice",
+                buildError(withScope(21, "合肥、合肥市")));
+    }
+
+    @Test
+    void scopeWithAnEmptyDivisionName() {
+        assertEquals(at(21) + "measure 2 has an empty division name in its promotion scope; expected names "
+                + "separated by a single \"、\"", buildError(withScope(21, "合肥市、")));
     }
 
     @Test

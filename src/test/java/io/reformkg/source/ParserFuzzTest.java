@@ -121,6 +121,6 @@ class ParserFuzzTest {
             }
         }
         return new ReferenceData(full.bodies(), full.bodyKinds(), full.categories(), full.nation(), full.pilotRegions(),
-                full.scopes(), full.divisions().stream().filter(d -> kept.contains(d.code())).toList());
+                full.scopes(), full.localScope(), full.divisions().stream().filter(d -> kept.contains(d.code())).toList());
     }
 }

@@ -1,7 +1,5 @@
 package io.reformkg.source;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.reformkg.testing.DataFolders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,10 +29,7 @@ final class SourceFixture {
 
     /** The text with the single occurrence of {@code from} replaced; fails if it is absent or repeated. */
     static String replaceOnce(String text, String from, String to) {
-        int at = text.indexOf(from);
-        assertTrue(at >= 0 && text.indexOf(from, at + 1) < 0,
-                "the edit target must occur exactly once: " + from);
-        return text.substring(0, at) + to + text.substring(at + from.length());
+        return DataFolders.replaceOnce(text, from, to);
     }
 
     /** A copy of the data folder in {@code dir} whose source list is {@code source}. */
