@@ -61,6 +61,20 @@ class CommandLineTest {
     }
 
     @Test
+    void aQueryPrintsItsAnswerAndNothingElse() throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process query = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                "io.reformkg.cli.Main", "query", "cq4-declared-and-held-measures", "--format", "csv").start();
+        String out = new String(query.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(query.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, query.waitFor(), err);
+        assertEquals("", err, "no build log on standard error");
+        assertEquals(List.of("section,part,declared,held,missing", "1,科技金融创新,7,7,0", "2,科技管理体制创新,6,6,0",
+                "3,知识产权保护,2,2,0", "4,人才培养和激励,1,1,0", "5,军民深度融合,4,0,4",
+                "\"\",第三批支持创新相关改革举措推广清单,20,16,4"), out.lines().toList());
+    }
+
+    @Test
     void helpOnEveryCommand() {
         CommandLine root = Main.commandLine();
         Set<String> commands = root.getSubcommands().keySet();

@@ -247,13 +247,8 @@ class LinkedDataServerTest {
             "/division/3410, 11",
             "/division/34, 11"})
     void aRegionsPageListsTheMeasuresThatApplyThere(String path, int expected) throws Exception {
-        Document page = xml(server.get(path + ".html").body());
-        NodeList rows = nodes(page, "//section[@id='measures-here']//tbody/tr");
-        assertEquals(expected, rows.getLength(), path);
-        Set<String> numbers = new TreeSet<>();
-        for (int i = 0; i < rows.getLength(); i++) {
-            numbers.add(string(rows.item(i), "td[1]"));
-        }
+        List<String> numbers = measuresHere(server, path);
+        assertEquals(expected, numbers.size(), path);
         boolean pilotMeasuresApply = expected == 16;
         for (String pilotOnly : List.of("3", "4", "7", "14", "15")) {
             assertEquals(pilotMeasuresApply, numbers.contains(pilotOnly), path + " and measure " + pilotOnly);
@@ -541,7 +536,17 @@ class LinkedDataServerTest {
 
     private static final XPath XPATH = XPathFactory.newInstance().newXPath();
 
-    static String string(Object context, String expression) throws XPathExpressionException {
+    /** The numbers of the measures a region's or division's page lists as applying there, in page order. */
+    static List<String> measuresHere(LinkedDataServer server, String path) throws XPathExpressionException {
+        NodeList rows = nodes(xml(server.get(path + ".html").body()), "//section[@id='measures-here']//tbody/tr");
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < rows.getLength(); i++) {
+            numbers.add(string(rows.item(i), "td[1]"));
+        }
+        return numbers;
+    }
+
+        static String string(Object context, String expression) throws XPathExpressionException {
         return XPATH.evaluate(expression, context).trim();
     }
 

@@ -1,8 +1,6 @@
 package io.reformkg.linkeddata;
 
-import static io.reformkg.linkeddata.LinkedDataServer.xml;
-import static io.reformkg.linkeddata.LinkedDataServerTest.nodes;
-import static io.reformkg.linkeddata.LinkedDataServerTest.string;
+import static io.reformkg.linkeddata.LinkedDataServerTest.measuresHere;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.reformkg.store.GraphStore;
@@ -12,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
@@ -25,8 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
 
 /**
  * Linked data of scopes that name divisions ({@link DataFolders#copyWithScopesNamingDivisions}:
@@ -73,12 +68,6 @@ class ScopesNamingDivisionsPagesTest {
             "/division/110101, '1,2,3,4,5,6,7,8,9,10,11,13,14,15,16'",
             "/division/11, '1,2,3,4,5,6,7,8,9,10,11,13,14,15'"})
     void aDivisionsPageListsTheMeasuresPromotedThereOrAroundIt(String path, String expected) throws Exception {
-        Document page = xml(server.get(path + ".html").body());
-        NodeList rows = nodes(page, "//section[@id='measures-here']//tbody/tr");
-        Set<Integer> numbers = new TreeSet<>();
-        for (int i = 0; i < rows.getLength(); i++) {
-            numbers.add(Integer.parseInt(string(rows.item(i), "td[1]")));
-        }
-        assertEquals(List.of(expected.split(",")).stream().map(Integer::parseInt).toList(), List.copyOf(numbers), path);
+        assertEquals(List.of(expected.split(",")), measuresHere(server, path), path);
     }
 }
