@@ -131,6 +131,7 @@ public final class GraphStore implements CurrentStore {
         private GraphStore openTdb2(String version) {
             Tdb2Location location = new Tdb2Location(tdb2);
             location.requireFolder();
+            location.lock();
             Optional<Path> current = location.current(version);
             if (current.isPresent()) {
                 return new GraphStore(served(location, current.get()), iris,

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reformkg.validation.Finding;
 import io.reformkg.validation.ValidationResult;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -14,8 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -58,6 +63,11 @@ final class Tdb2Location {
      */
     private static final Set<Path> IN_USE = ConcurrentHashMap.newKeySet();
 
+    /** Held by the process that builds in or serves from the folder, with its process id inside. */
+    private static final String LOCK = "reform-kg.lock";
+    /** The folders this process holds the lock of, until it ends. */
+    private static final Map<Path, FileChannel> LOCKED = new ConcurrentHashMap<>();
+
     private final Path dir;
 
     Tdb2Location(Path dir) {
@@ -77,6 +87,46 @@ final class Tdb2Location {
                 }
                 return;
             }
+        }
+    }
+
+    /**
+     * Takes the folder for this process, for as long as it runs: another process building in it
+     * would replace and delete the store this one serves. A folder that cannot be written is left
+     * to fail where it is written, with its own reason.
+     */
+    void lock() {
+        LOCKED.computeIfAbsent(dir, folder -> {
+            FileChannel channel = null;
+            try {
+                Files.createDirectories(folder);
+                channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
+                if (channel.tryLock() == null) {
+                    String holder = Files.readString(folder.resolve(LOCK), StandardCharsets.UTF_8).trim();
+                    channel.close();
+                    throw new StoreFolderException("the TDB2 folder " + folder + " is in use by another process"
+                            + (holder.isEmpty() ? "" : " (pid " + holder + ")")
+                            + "; stop it, or give this one another folder");
+                }
+                channel.truncate(0);
+                channel.write(ByteBuffer.wrap(String.valueOf(ProcessHandle.current().pid())
+                        .getBytes(StandardCharsets.UTF_8)));
+                return channel;
+            } catch (IOException e) {
+                closeQuietly(channel);
+                return null;
+            }
+        });
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            // the lock was not taken; nothing to release
         }
     }
 
