@@ -275,18 +275,23 @@ public final class GraphBuilder {
 
     /**
      * A scope of the reference data, or one that names divisions: a narrower concept of the
-     * local scope, one per set of divisions, written into the list's graph with each measure.
+     * local scope, one per set of divisions ({@code local/3401-3402}), described once in the
+     * graph of each list that uses it.
      */
     private Resource scope(Model model, ParsedScope scope) {
         if (!scope.namesDivisions()) {
             return model.createResource(iris.scope(reference.scopeByText(scope.text()).orElseThrow().id()));
         }
         Term local = reference.localScope();
+        Resource resource = model.createResource(iris.divisionScope(local.id(), scope.divisionCodes()));
+        if (resource.hasProperty(SKOS.broader)) {
+            return resource;
+        }
         String names = String.join("、", scope.divisionCodes().stream()
                 .map(code -> places.uniqueName(places.division(code))).toList());
-        Resource resource = concept(model, iris.divisionScope(local.id(), scope.divisionCodes()), RKG.ScopeScheme,
-                new Term(local.id() + "/" + String.join("-", scope.divisionCodes()), local.zh() + "：" + names,
-                        local.en() + ": " + names))
+        String notation = local.id() + "/" + String.join("-", scope.divisionCodes());
+        concept(model, resource.getURI(), RKG.ScopeScheme, new Term(notation, local.zh() + "：" + names,
+                local.en() + ": " + names))
                 .addProperty(SKOS.broader, model.createResource(iris.scope(local.id())));
         scope.divisionCodes().forEach(code -> resource.addProperty(RKG.coversRegion,
                 model.createResource(iris.division(code))));

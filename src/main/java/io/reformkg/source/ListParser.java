@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -361,13 +362,17 @@ public final class ListParser {
         }
 
         private boolean looksLikeScope(String text) {
-            return knownScopes.contains(text) || divisions != null
-                    && List.of(text.split(BODY_SEPARATOR)).stream().map(ListParser::trim)
-                            .allMatch(name -> !divisions.named(name).isEmpty());
+            return knownScopes.contains(text)
+                    || divisions != null && eachName(text, name -> !divisions.named(name).isEmpty());
         }
 
         private boolean looksLikeBodies(String text) {
-            return List.of(text.split(BODY_SEPARATOR)).stream().map(ListParser::trim).allMatch(knownBodies::contains);
+            return eachName(text, knownBodies::contains);
+        }
+
+        /** Whether every "、"-separated name of a cell is known. */
+        private static boolean eachName(String text, Predicate<String> known) {
+            return List.of(text.split(BODY_SEPARATOR)).stream().map(ListParser::trim).allMatch(known);
         }
 
         private List<String> bodies(int measure, Cell cell) {
