@@ -4,10 +4,14 @@
 #   2. the serving comparison on the real list against plain Fuseki (bench/run-server-bench.sh);
 #   3. the scale comparison (ScaleBenchmark): Reform KG's ingest from text to a served TDB2 store,
 #      plain Fuseki's load of the same quads, and both servers side by side at each size.
-# Not part of `mvn verify`. At 10^3–10^5 it runs for about 20 minutes on 2 cores; 10^6 adds hours
-# (each computed competency question there takes 30–120 s, asked 5 times on each server).
+# Not part of `mvn verify`. At 10^3–10^5 it runs for about 20 minutes on 2 cores; 10^6 adds more
+# than an hour (each computed competency question there takes 10–100 s, asked RUNS+2 times on each
+# server).
 #
 # Usage: bench/run-benchmarks.sh [--scales 1000,10000,100000,1000000] [--seconds 20] [--clients 16]
+#                                [--runs 5] [--sections jmh,server,scale]
+#   --runs      how many times each question is timed alone (the median is written)
+#   --sections  which of the three to run; the others keep their sections of docs/benchmarks.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -15,18 +19,34 @@ source bench/lib.sh
 SCALES=1000,10000,100000,1000000
 SECONDS_PER_LOAD=20
 CLIENTS=16
+RUNS=5
+SECTIONS=jmh,server,scale
 while [ $# -gt 0 ]; do
   case "$1" in
     --scales) SCALES=$2; shift 2 ;;
     --seconds) SECONDS_PER_LOAD=$2; shift 2 ;;
     --clients) CLIENTS=$2; shift 2 ;;
-    *) echo "unknown option $1; use --scales LIST, --seconds N, --clients N" >&2; exit 2 ;;
+    --runs) RUNS=$2; shift 2 ;;
+    --sections) SECTIONS=$2; shift 2 ;;
+    *) echo "unknown option $1; use --scales LIST, --seconds N, --clients N, --runs N, --sections jmh,server,scale" >&2
+       exit 2 ;;
   esac
 done
-COMMAND="bench/run-benchmarks.sh --scales $SCALES --seconds $SECONDS_PER_LOAD --clients $CLIENTS"
+for section in ${SECTIONS//,/ }; do
+  case "$section" in
+    jmh|server|scale) ;;
+    *) echo "unknown section $section; use jmh, server or scale" >&2; exit 2 ;;
+  esac
+done
+COMMAND="bench/run-benchmarks.sh --scales $SCALES --seconds $SECONDS_PER_LOAD --clients $CLIENTS --runs $RUNS --sections $SECTIONS"
 bench_prepare
 
+running() {
+  [[ ",$SECTIONS," == *",$1,"* ]]
+}
+
 # 1. JMH
+if running jmh; then
 java -cp "$BENCH_CLASSPATH" org.openjdk.jmh.Main IngestBenchmark -p measures="$SCALES" \
   -rf json -rff "$BENCH_WORK/jmh-ingest.json" > "$BENCH_WORK/jmh-ingest.log"
 JMH_TABLE=$(python3 - "$BENCH_WORK/jmh-ingest.json" <<'PY'
@@ -64,14 +84,18 @@ java -cp "target/test-classes:target/classes:\$(cat target/bench/classpath.txt)"
 $JMH_TABLE
 <!-- ingest-jmh:end -->
 MD
+fi
 
 # 2. the real list against plain Fuseki
-bench/run-server-bench.sh --seconds "$SECONDS_PER_LOAD" --clients "$CLIENTS"
+if running server; then
+  bench/run-server-bench.sh --seconds "$SECONDS_PER_LOAD" --clients "$CLIENTS"
+fi
 
 # 3. at scale
+if running scale; then
 SCALE_TABLES=$(java -cp "$BENCH_CLASSPATH" io.reformkg.bench.ScaleBenchmark --scales "$SCALES" \
   --seconds "$SECONDS_PER_LOAD" --clients "$CLIENTS" --reform-jar target/reform-kg.jar --fuseki-jar "$FUSEKI_JAR" \
-  --work "$BENCH_WORK/scale")
+  --runs "$RUNS" --work "$BENCH_WORK/scale")
 bench_write_section scale-bench <<MD
 <!-- scale-bench:start -->
 ## Scale: Reform KG against plain Fuseki by corpus size
@@ -84,14 +108,15 @@ TDB2 load, inference, SHACL validation, text index) with \`-Xmx4g\` and reads th
 before a collection from its GC log; dumps that store and loads the same quads into plain Fuseki
 (\`jena-fuseki-server\` $FUSEKI_VERSION, \`tdb2.tdbloader\`, served with \`tdb:unionDefaultGraph\`,
 \`-Xmx4g\`). Then each server in turn, on its TDB2 store: start to first answer (every start
-counts; the store exists), each competency question alone (median of 5), and $CLIENTS clients on the
+counts; the store exists), each competency question alone (median of $RUNS), and $CLIENTS clients on the
 mix for $SECONDS_PER_LOAD s — Reform KG with its answer cache (*cached*) and with \`Cache-Control:
 no-cache\` on every query (*computed*). Every answer is compared with plain Fuseki's, as sorted
 rows. The listing questions (CQ3, CQ5, CQ7, CQ8) are asked as counts (\`SELECT (COUNT(*) …) {
 <question> }\`): at a million measures they list hundreds of thousands of rows. *Place* and
 *keyword* are Reform KG's named queries \`measures-in-place\` (合肥) and \`keyword-search-text\`
-(担保) through its query API (median of 5); plain Fuseki has no text index.
+(担保) through its query API (median of $RUNS); plain Fuseki has no text index.
 
 $SCALE_TABLES
 <!-- scale-bench:end -->
 MD
+fi

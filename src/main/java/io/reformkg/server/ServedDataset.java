@@ -1,5 +1,6 @@
 package io.reformkg.server;
 
+import io.reformkg.query.UnionDefaultGraph;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -8,7 +9,6 @@ import org.apache.jena.sparql.core.DatasetGraphWrapperView;
 import org.apache.jena.sparql.graph.GraphReadOnly;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.tdb2.TDB2;
-import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * The dataset as the server shows it: read-only, with the default graph the union of the named
@@ -29,7 +29,7 @@ class ServedDataset extends DatasetGraphReadOnly {
     static ServedDataset of(DatasetGraph base, long queryTimeoutMillis) {
         Context context = Context.mergeCopy(ARQ.getContext(), base.getContext());
         context.set(ARQ.queryTimeout, queryTimeoutMillis);
-        if (TDBInternal.isTDB2(base)) {
+        if (UnionDefaultGraph.isTdb2Within(base)) {
             context.set(TDB2.symUnionDefaultGraph, true);
             return new ServedDataset(base, context);
         }
