@@ -107,8 +107,9 @@ times Reform KG from source text to the first answer of a fresh \`serve --tdb2\`
 TDB2 load, inference, SHACL validation, text index) with \`-Xmx4g\` and reads the peak heap in use
 before a collection from its GC log; dumps that store and loads the same quads into plain Fuseki
 (\`jena-fuseki-server\` $FUSEKI_VERSION, \`tdb2.tdbloader\`, served with \`tdb:unionDefaultGraph\`,
-\`-Xmx4g\`). Then each server in turn, on its TDB2 store: start to first answer (every start
-counts; the store exists), each competency question alone (median of $RUNS), and $CLIENTS clients on the
+\`-Xmx4g\`). Then each server in turn, on its TDB2 store: start to first answer, \`ASK {}\` (every
+start counts; the store exists, and Reform KG answers from the answers it kept on disk, see
+docs/serving.md, "Caching and revalidation"), each competency question alone (median of $RUNS), and $CLIENTS clients on the
 mix for $SECONDS_PER_LOAD s — Reform KG with its answer cache (*cached*) and with \`Cache-Control:
 no-cache\` on every query (*computed*). Every answer is compared with plain Fuseki's, as sorted
 rows. The listing questions (CQ3, CQ5, CQ7, CQ8) are asked as counts (\`SELECT (COUNT(*) …) {

@@ -35,8 +35,11 @@ bench/run-server-bench.sh $*
 Each server runs as its own process, one at a time: Reform KG as README starts it, with the
 class-data archive \`mvn package\` makes (\`-XX:SharedArchiveFile=target/reform-kg.jsa\`, see
 docs/serving.md, "Start-up"), plain Fuseki as its jar starts; JVM settings otherwise default. *Start to first
-answer* runs from launching \`java -jar …\` to the first answered SPARQL query (the first start,
-which warms the disk cache and builds Reform KG's TDB2 store, is not counted). *Queries/s*: 16
+answer* runs from launching \`java -jar …\` to the first answered SPARQL query, the quad count
+(the first start, which warms the disk cache and builds Reform KG's TDB2 store, is not counted).
+On a TDB2 store Reform KG keeps its answers on disk (docs/serving.md, "Caching and
+revalidation"), so from the second start its first answer is the one the start before kept; the
+row *every answer computed* computes it, as every other answer. *Queries/s*: 16
 clients run the competency questions CQ1–CQ8 (\`src/test/resources/server/cq/\`) in rotation
 after a warm-up; every answer is compared with the first server's. Plain Fuseki's in-memory
 dataset has no union default graph, so its queries read \`FROM <urn:x-arq:UnionGraph>\`; its TDB2

@@ -61,7 +61,10 @@ final class ServeCheck {
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout.multipliedBy(2))
-                    .header("Accept", probe.accept()).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Accept", probe.accept())
+                    // computed, not a kept answer: the check is of the store and the queries
+                    .header("Cache-Control", "no-cache")
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
             long millis = (System.nanoTime() - start) / 1_000_000;
             if (response.statusCode() != 200) {
                 out.printf("check failed: %s %s answered %d: %s%n", probe.surface(), shown, response.statusCode(),

@@ -3,6 +3,7 @@ package io.reformkg.http;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,9 @@ import java.util.Optional;
  * cache per store. The {@code X-Cache} header tells a client whether its answer was kept
  * ({@code hit}) or computed ({@code miss}); a request with {@code Cache-Control: no-cache} is
  * computed afresh.
+ * <p>
+ * Given a folder (beside a TDB2 store, which outlives the process), answers are also kept on
+ * disk within the same budget, and found there after a restart: see {@link AnswerFiles}.
  */
 public final class AnswerCache {
     public static final String STATUS_HEADER = "X-Cache";
@@ -23,25 +27,51 @@ public final class AnswerCache {
 
     private final Cache<String, Answer> answers;
     private final long maxAnswerBytes;
+    private final Optional<AnswerFiles> files;
 
+    /** Answers kept in memory only. */
     public AnswerCache(long maxBytes) {
+        this(maxBytes, Optional.empty());
+    }
+
+    private AnswerCache(long maxBytes, Optional<AnswerFiles> files) {
         this.maxAnswerBytes = maxBytes / 16;
+        this.files = files;
         this.answers = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
                 .weigher((String key, Answer answer) -> key.length() * 2 + answer.body().length)
                 .build();
     }
 
+    /**
+     * Answers kept in memory and in a subfolder of {@code folder}, when there is one; {@code kind}
+     * names the subfolder, and {@code dependsOn} is what the answers depend on beside the store
+     * and the program (e.g. the text of the queries), so that other answers go elsewhere.
+     */
+    public static AnswerCache keptIn(Optional<Path> folder, String kind, String dependsOn, long maxBytes) {
+        return new AnswerCache(maxBytes, folder.map(dir -> AnswerFiles.in(dir, kind, dependsOn, maxBytes)));
+    }
+
     /** The kept answer, unless the request asks for a fresh one. */
     public Optional<Answer> find(HttpServletRequest request, String key) {
-        boolean fresh = NO_CACHE.equalsIgnoreCase(request.getHeader("Cache-Control"));
-        return fresh ? Optional.empty() : Optional.ofNullable(answers.getIfPresent(key));
+        if (NO_CACHE.equalsIgnoreCase(request.getHeader("Cache-Control"))) {
+            return Optional.empty();
+        }
+        Answer kept = answers.getIfPresent(key);
+        if (kept == null && files.isPresent() && maxAnswerBytes > 0) {
+            kept = files.get().read(key).orElse(null);
+            if (kept != null) {
+                answers.put(key, kept);
+            }
+        }
+        return Optional.ofNullable(kept);
     }
 
     /** Keeps an answer, if it fits. */
     public void keep(String key, Answer answer) {
         if (answer.body().length <= maxAnswerBytes) {
             answers.put(key, answer);
+            files.ifPresent(disk -> disk.write(key, answer));
         }
     }
 

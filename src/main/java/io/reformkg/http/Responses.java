@@ -125,10 +125,14 @@ public final class Responses {
      * asked (query, parameters, format): it changes exactly when the answer may.
      */
     public static String etag(String dataVersion, String key) {
+        return "\"" + sha256(dataVersion + "\n" + key).substring(0, 24) + "\"";
+    }
+
+    /** The SHA-256 digest of the text's UTF-8 bytes, in hexadecimal. */
+    static String sha256(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((dataVersion + "\n" + key).getBytes(StandardCharsets.UTF_8));
-            return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+            return HexFormat.of().formatHex(
+                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.apache.jena.query.QueryCancelledException;
 
 /** Serves the catalog and runs named queries; see {@link QueryApi}. */
@@ -39,8 +40,12 @@ final class QueryApiServlet extends HttpServlet {
         this.store = store;
         this.queries = queries;
         this.timeout = timeout;
-        this.caches = store.derived(served -> new AnswerCache(maxCacheBytes));
         this.catalogText = ResultWriter.catalog(queries);
+        // answers kept on disk outlive the process: they are kept apart by the queries' text
+        String queriesText = catalogText + queries.queries().stream()
+                .map(query -> query.sparqlIn(Language.ZH)).collect(Collectors.joining("\n"));
+        this.caches = store.derived(served -> AnswerCache.keptIn(served.answersFolder(), "queries", queriesText,
+                maxCacheBytes));
         this.catalog = catalogText.getBytes(StandardCharsets.UTF_8);
     }
 

@@ -51,7 +51,7 @@ final class ResponseCacheFilter extends HttpFilter {
 
     ResponseCacheFilter(CurrentStore store, long maxCacheBytes) {
         this.store = store;
-        this.caches = store.derived(served -> new AnswerCache(maxCacheBytes));
+        this.caches = store.derived(served -> AnswerCache.keptIn(served.answersFolder(), "sparql", "", maxCacheBytes));
     }
 
     @Override

@@ -30,16 +30,19 @@ public final class GraphStore implements CurrentStore {
     private final ValidationResult validation;
     private final String version;
     private final boolean rebuilt;
+    /** The TDB2 store's own folder; none in memory. */
+    private final Optional<Path> storeFolder;
     /** What closing leaves to do once the dataset is released: a replaced TDB2 store's folder is removed. */
     private final Runnable afterClose;
 
     private GraphStore(Dataset dataset, IriScheme iris, ValidationResult validation, String version, boolean rebuilt,
-            Runnable afterClose) {
+            Optional<Path> storeFolder, Runnable afterClose) {
         this.dataset = dataset;
         this.iris = iris;
         this.validation = validation;
         this.version = version;
         this.rebuilt = rebuilt;
+        this.storeFolder = storeFolder;
         this.afterClose = afterClose;
     }
 
@@ -125,7 +128,7 @@ public final class GraphStore implements CurrentStore {
             if (logBuildTimes) {
                 build.logTimes(0);
             }
-            return new GraphStore(text.wrap(dataset), iris, validation, version, true, () -> { });
+            return new GraphStore(text.wrap(dataset), iris, validation, version, true, Optional.empty(), () -> { });
         }
 
         private GraphStore openTdb2(String version) {
@@ -135,7 +138,8 @@ public final class GraphStore implements CurrentStore {
             Optional<Path> current = location.current(version);
             if (current.isPresent()) {
                 return new GraphStore(served(location, current.get()), iris,
-                        Tdb2Location.readFindings(current.get()), version, false, () -> location.retire(current.get()));
+                        Tdb2Location.readFindings(current.get()), version, false, current,
+                        () -> location.retire(current.get()));
             }
             Path building = location.startBuild();
             ValidationResult validation;
@@ -155,7 +159,7 @@ public final class GraphStore implements CurrentStore {
                 throw failure;
             }
             Path store = location.commit(building, version);
-            return new GraphStore(served(location, store), iris, validation, version, true,
+            return new GraphStore(served(location, store), iris, validation, version, true, Optional.of(store),
                     () -> location.retire(store));
         }
 
@@ -225,6 +229,14 @@ public final class GraphStore implements CurrentStore {
     /** A short digest of the inputs; changes exactly when the built graph would. */
     public String version() {
         return version;
+    }
+
+    /**
+     * Where answers computed from this store may be kept across restarts: a folder inside the
+     * TDB2 store's own, removed with it; none for a store in memory.
+     */
+    public Optional<Path> answersFolder() {
+        return storeFolder.map(Tdb2Location::answers);
     }
 
     /** False when a TDB2 store built earlier from the same inputs was reused instead of built. */

@@ -116,7 +116,7 @@ public final class LoadDriver {
             long begin = System.nanoTime();
             // plain Fuseki writes its run/ folder into the working folder
             process = BenchHttp.launch(server.command(), port, work, work.resolve("server.log"));
-            awaitFirstAnswer(process, port);
+            awaitFirstAnswer(process, port, server.requestHeaders().toArray(String[]::new));
             long millis = (System.nanoTime() - begin) / 1_000_000;
             if (start > 0) {
                 startMillis.add(millis);
@@ -143,14 +143,19 @@ public final class LoadDriver {
         }
     }
 
-    private void awaitFirstAnswer(Process process, int port) throws InterruptedException {
+    /**
+     * Asks the quad count until it is answered, with the server's request headers: computed where
+     * they say no-cache, else — from the second start of Reform KG on a TDB2 store — the answer
+     * the start before kept on disk.
+     */
+    private void awaitFirstAnswer(Process process, int port, String... headers) throws InterruptedException {
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited with " + process.exitValue() + "; see "
                         + work.resolve("server.log"));
             }
             try {
-                List<String> rows = http.ask(port, BenchQueries.probe("count-quads"));
+                List<String> rows = http.ask(port, BenchQueries.probe("count-quads"), headers);
                 long triples = Long.parseLong(rows.get(0));
                 if (referenceTriples < 0) {
                     referenceTriples = triples;
