@@ -4,8 +4,8 @@
 #   2. the serving comparison on the real list against plain Fuseki (bench/run-server-bench.sh);
 #   3. the scale comparison (ScaleBenchmark): Reform KG's ingest from text to a served TDB2 store,
 #      plain Fuseki's load of the same quads, and both servers side by side at each size.
-# Not part of `mvn verify`. At 10^3–10^5 it runs for about 20 minutes on 2 cores; 10^6 adds more
-# than an hour (each computed competency question there takes 10–100 s, asked RUNS+2 times on each
+# Not part of `mvn verify`. At 10^3–10^5 it runs for about 20 minutes on 2 cores; 10^6 adds about
+# 50 minutes with --runs 3 (each computed competency question there takes 0.1–80 s, asked RUNS+2 times on each
 # server).
 #
 # Usage: bench/run-benchmarks.sh [--scales 1000,10000,100000,1000000] [--seconds 20] [--clients 16]
