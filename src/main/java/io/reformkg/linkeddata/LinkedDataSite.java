@@ -55,7 +55,7 @@ final class LinkedDataSite {
         this.version = store.version();
         this.config = config;
         this.mapper = new IriMapper(iris);
-        this.metadata = DatasetDescription.build(data, iris, version, config);
+        this.metadata = DatasetDescription.of(store, config);
         DatasetGraph graphs = data.asDatasetGraph();
         this.describer = new ResourceDescriber(graphs, metadata.getGraph());
         this.labels = new Labels(List.of(graphs.getUnionGraph(), metadata.getGraph()), Prefixes.ALL, iris.base());
