@@ -57,11 +57,6 @@ public final class AnswerCache {
         if (NO_CACHE.equalsIgnoreCase(request.getHeader("Cache-Control"))) {
             return Optional.empty();
         }
-        return find(key);
-    }
-
-    /** The kept answer, from memory or else from disk. */
-    public Optional<Answer> find(String key) {
         Answer kept = answers.getIfPresent(key);
         if (kept == null && files.isPresent() && maxAnswerBytes > 0) {
             kept = files.get().read(key).orElse(null);

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * fails a request: a file that cannot be read is a miss, and a folder that cannot be written is
  * left alone (one warning) while the answers stay kept in memory.
  */
-final class AnswerFiles {
+public final class AnswerFiles {
     private static final Logger LOG = LoggerFactory.getLogger(AnswerFiles.class);
     private static final int FORMAT = 0x524b4701;
     private static final String SUFFIX = ".answer";
@@ -53,12 +53,12 @@ final class AnswerFiles {
      * The answers of one {@code kind} (a file-name word, e.g. {@code sparql}) under {@code parent},
      * for this build and {@code dependsOn} (e.g. the text of the queries answered).
      */
-    static AnswerFiles in(Path parent, String kind, String dependsOn, long maxBytes) {
+    public static AnswerFiles in(Path parent, String kind, String dependsOn, long maxBytes) {
         String name = kind + "-" + Responses.sha256(BUILD + "\n" + dependsOn).substring(0, 16);
         return new AnswerFiles(parent.resolve(name), maxBytes);
     }
 
-    Optional<AnswerCache.Answer> read(String key) {
+    public Optional<AnswerCache.Answer> read(String key) {
         Path file = fileOf(key);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -86,7 +86,7 @@ final class AnswerFiles {
     }
 
     /** Writes the answer unless it is there already (the store does not change, so neither does it). */
-    void write(String key, AnswerCache.Answer answer) {
+    public void write(String key, AnswerCache.Answer answer) {
         Path file = fileOf(key);
         if (!writable.get() || Files.exists(file)) {
             return;

@@ -5,6 +5,7 @@ import io.reformkg.export.RdfFormat;
 import io.reformkg.graph.IriScheme;
 import io.reformkg.graph.Prefixes;
 import io.reformkg.http.AnswerCache;
+import io.reformkg.http.AnswerFiles;
 import io.reformkg.store.GraphStore;
 import io.reformkg.vocab.RKG;
 import java.io.IOException;
@@ -47,8 +48,8 @@ final class DatasetDescription {
     private static final List<Resource> EXAMPLE_CLASSES = List.of(RKG.Measure, RKG.GuidingBody, RKG.PilotRegion,
             RKG.PrefectureCity, RKG.ListSection);
 
-    /** Room for the kept description: a sixteenth of it for the one answer, ample for 10^6 measures' graphs. */
-    private static final long KEPT_BYTES = 64L * 1024 * 1024;
+    /** Disk for the kept description: some 110 KB at a million measures. */
+    private static final long KEPT_BYTES = 16L * 1024 * 1024;
 
     private DatasetDescription() {
     }
@@ -59,25 +60,23 @@ final class DatasetDescription {
      * measures — and change only with the store.
      */
     static Model of(GraphStore store, LinkedDataConfig config) {
-        AnswerCache kept = AnswerCache.keptIn(store.answersFolder(), "dataset-description", "", KEPT_BYTES);
-        String key = store.version() + "\n" + config.datasetPath();
-        Optional<AnswerCache.Answer> earlier = kept.find(key);
+        Optional<AnswerFiles> kept = store.answersFolder()
+                .map(folder -> AnswerFiles.in(folder, "dataset-description", "", KEPT_BYTES));
+        String key = config.datasetPath();
+        Optional<AnswerCache.Answer> earlier = kept.flatMap(files -> files.read(key));
+        Model model = ModelFactory.createDefaultModel();
+        model.setNsPrefixes(Prefixes.ALL);
         if (earlier.isPresent()) {
-            Model model = ModelFactory.createDefaultModel();
-            model.setNsPrefixes(Prefixes.ALL);
             RDFParser.fromString(new String(earlier.get().body(), StandardCharsets.UTF_8), Lang.NTRIPLES).parse(model);
             return model;
         }
-        Model model = build(store.dataset(), store.iris(), store.version(), config);
-        String written = RDFWriter.source(model).lang(Lang.NTRIPLES).asString();
-        kept.keep(key, new AnswerCache.Answer(Lang.NTRIPLES.getHeaderString(),
-                written.getBytes(StandardCharsets.UTF_8), ""));
+        build(model, store.dataset(), store.iris(), store.version(), config);
+        kept.ifPresent(files -> files.write(key, new AnswerCache.Answer(Lang.NTRIPLES.getHeaderString(),
+                RDFWriter.source(model).lang(Lang.NTRIPLES).asString().getBytes(StandardCharsets.UTF_8), "")));
         return model;
     }
 
-    private static Model build(Dataset data, IriScheme iris, String version, LinkedDataConfig config) {
-        Model model = ModelFactory.createDefaultModel();
-        model.setNsPrefixes(Prefixes.ALL);
+    private static void build(Model model, Dataset data, IriScheme iris, String version, LinkedDataConfig config) {
         try (InputStream in = DatasetDescription.class.getClassLoader().getResourceAsStream(TEMPLATE)) {
             if (in == null) {
                 throw new IllegalStateException("the jar lacks " + TEMPLATE + "; rebuild it with mvn package");
@@ -108,7 +107,6 @@ final class DatasetDescription {
                             .addProperty(DCTerms.format, format.contentType())
                             .addProperty(DCTerms.title, format.lang().getLabel()));
         }
-        return model;
     }
 
     /** The persistent IRI of the dump in one format; the server maps it to {@code /download/…}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.reformkg.http.AnswerCache;
+import io.reformkg.http.AnswerFiles;
 import io.reformkg.store.GraphStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +36,8 @@ class DatasetDescriptionKeptTest {
 
             // what is kept is what is read: a description put in its place is the one served
             Files.delete(keptFiles(db).get(0));
-            String key = store.version() + "\n" + CONFIG.datasetPath();
-            AnswerCache.keptIn(store.answersFolder(), "dataset-description", "", 64L * 1024 * 1024).keep(key,
-                    new AnswerCache.Answer("application/n-triples",
+            AnswerFiles.in(store.answersFolder().orElseThrow(), "dataset-description", "", 16L * 1024 * 1024)
+                    .write(CONFIG.datasetPath(), new AnswerCache.Answer("application/n-triples",
                             ("<urn:kept> <" + VOID.triples.getURI() + "> \"42\" .\n").getBytes(StandardCharsets.UTF_8), ""));
         }
         try (GraphStore store = open(db)) {
