@@ -12,6 +12,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.util.concurrent.CompletableFuture;
+import org.apache.jena.sys.JenaSystem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,12 +31,20 @@ public final class Main {
     static final int INPUT_ERROR = 2;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        // Jena's initialisation (~0.4 s) runs while the command line is read. A command waits until it
+        // has finished before touching Jena: Jena's init is not safe to enter from a second thread
+        // while it runs (that thread would go on with Jena half-initialised, or deadlock)
+        CompletableFuture<Void> jena = CompletableFuture.runAsync(JenaSystem::init);
+        System.exit(run(jena::join, args));
     }
 
     /** Runs a command line and returns its exit status; tests call this. */
     public static int run(String... args) {
-        CommandLine cli = commandLine();
+        return run(JenaSystem::init, args);
+    }
+
+    private static int run(Runnable jenaReady, String... args) {
+        CommandLine cli = commandLine(jenaReady);
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError exhausted) {
@@ -49,7 +59,20 @@ public final class Main {
     }
 
     static CommandLine commandLine() {
+        return commandLine(JenaSystem::init);
+    }
+
+    /** The command line; {@code jenaReady} returns once Jena is initialised. */
+    private static CommandLine commandLine(Runnable jenaReady) {
         CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionStrategy(parseResult -> {
+            Integer helpShown = CommandLine.executeHelpRequest(parseResult);
+            if (helpShown != null) {
+                return helpShown;
+            }
+            jenaReady.run();
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cli.setParameterExceptionHandler((error, args) -> {
             PrintWriter err = error.getCommandLine().getErr();
             err.println("error: " + error.getMessage() + " (see " + error.getCommandLine().getCommandSpec().qualifiedName()

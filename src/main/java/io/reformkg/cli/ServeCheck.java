@@ -30,16 +30,18 @@ final class ServeCheck {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ReformServer server;
+    private final QueryCatalog catalog;
     private final Duration timeout;
 
-    ServeCheck(ReformServer server, Duration timeout) {
+    ServeCheck(ReformServer server, QueryCatalog catalog, Duration timeout) {
         this.server = server;
+        this.catalog = catalog;
         this.timeout = timeout;
     }
 
     /** Asks every surface; prints one line per answer or failure; true when all answered. */
     boolean run(PrintWriter out) throws InterruptedException {
-        String sparql = QueryCatalog.load().get(QUESTION).sparqlIn(Language.ZH);
+        String sparql = catalog.get(QUESTION).sparqlIn(Language.ZH);
         List<Probe> probes = new ArrayList<>();
         probes.add(new Probe("SPARQL endpoint", server.sparqlPath() + "?query="
                 + URLEncoder.encode(sparql, StandardCharsets.UTF_8), "text/csv"));

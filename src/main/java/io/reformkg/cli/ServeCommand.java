@@ -3,6 +3,7 @@ package io.reformkg.cli;
 import io.reformkg.explorer.Explorer;
 import io.reformkg.http.Durations;
 import io.reformkg.query.QueryApi;
+import io.reformkg.query.QueryCatalog;
 import io.reformkg.server.ReformServer;
 import io.reformkg.store.CurrentStore;
 import io.reformkg.store.GraphStore;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -63,6 +66,8 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        // the query catalog is read beside the store's opening, off the way to the first answer
+        CompletableFuture<QueryCatalog> catalog = QueryApi.loadCatalog();
         GraphStore.Builder storeBuilder = dataOptions.store();
         if (tdb2 != null) {
             storeBuilder.tdb2(tdb2);
@@ -71,16 +76,7 @@ final class ServeCommand implements Callable<Integer> {
                 ? LiveStore.create().stores(storeBuilder).grace(graceFor(timeout)).build()
                 : storeBuilder.build();
         GraphStore store = live.get();
-        ReformServer server;
-        try {
-            server = ReformServer.create().store(live).host(host).port(port).timeout(timeout)
-                    .mount(QueryApi.servlets(live, timeout))
-                    .mount(Explorer.servlets(live))
-                    .build().start();
-        } catch (RuntimeException e) {
-            live.close();
-            throw e;
-        }
+        ReformServer server = start(live, catalog);
         store.validation().warnings().forEach(warning -> out.println("warning: " + warning.message()));
         // no triple count here: counting means reading the whole store, minutes at a national scale
         out.printf("Reform KG: data version %s%s, serving read-only; query timeout %s%n", store.version(),
@@ -94,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         if (check) {
             try {
-                return new ServeCheck(server, timeout).run(out) ? 0 : 1;
+                return new ServeCheck(server, catalog.join(), timeout).run(out) ? 0 : 1;
             } finally {
                 server.stop();
                 live.close();
@@ -108,6 +104,26 @@ final class ServeCommand implements Callable<Integer> {
         }, "reform-kg-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** Starts serving; on failure nothing stays open. */
+    private ReformServer start(CurrentStore live, CompletableFuture<QueryCatalog> catalog) {
+        ReformServer server = null;
+        try {
+            server = ReformServer.create().store(live).host(host).port(port).timeout(timeout)
+                    .mount(QueryApi.servlets(live, catalog, timeout))
+                    .mount(Explorer.servlets(live))
+                    .build().start();
+            // a catalog that cannot be read stops the start, as it did when it was read before serving
+            catalog.join();
+            return server;
+        } catch (RuntimeException e) {
+            if (server != null) {
+                server.stop();
+            }
+            live.close();
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** A replaced graph stays open until every query that may still read it has timed out. */

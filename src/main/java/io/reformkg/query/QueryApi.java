@@ -4,6 +4,7 @@ import io.reformkg.http.MountedServlet;
 import io.reformkg.store.CurrentStore;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The entry point of the query HTTP API: {@code GET /api/queries} (the catalog as JSON) and
@@ -23,7 +24,20 @@ public final class QueryApi {
      * longer than {@code timeout} is cancelled and answered 503.
      */
     public static List<MountedServlet> servlets(CurrentStore store, Duration timeout) {
-        return List.of(new MountedServlet(PATH + "/*",
-                new QueryApiServlet(store, QueryCatalog.load(), ANSWER_CACHE_BYTES, timeout)));
+        return servlets(store, CompletableFuture.completedFuture(QueryCatalog.load()), timeout);
+    }
+
+    /**
+     * The same, with a catalog that may still be loading ({@link #loadCatalog()}): requests wait
+     * for it, so a server can start while it is read.
+     */
+    public static List<MountedServlet> servlets(CurrentStore store, CompletableFuture<QueryCatalog> catalog,
+            Duration timeout) {
+        return List.of(new MountedServlet(PATH + "/*", new QueryApiServlet(store, catalog, ANSWER_CACHE_BYTES, timeout)));
+    }
+
+    /** Starts reading the program's catalog on another thread: parsing its SPARQL takes ~0.2 s at start-up. */
+    public static CompletableFuture<QueryCatalog> loadCatalog() {
+        return CompletableFuture.supplyAsync(QueryCatalog::load);
     }
 }

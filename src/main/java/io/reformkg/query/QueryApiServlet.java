@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.apache.jena.query.QueryCancelledException;
 
@@ -29,41 +30,46 @@ final class QueryApiServlet extends HttpServlet {
     private static final String LANG = "lang";
 
     private final transient CurrentStore store;
-    private final transient QueryCatalog queries;
-    private final transient DerivedValue<AnswerCache> caches;
-    private final byte[] catalog;
-    /** What the catalog's ETag is made of beside the data version: its text, so a new catalog gets a new tag. */
-    private final String catalogText;
+    private final transient CompletableFuture<Catalog> catalog;
     private final Duration timeout;
 
-    QueryApiServlet(CurrentStore store, QueryCatalog queries, long maxCacheBytes, Duration timeout) {
+    /**
+     * The catalog, its JSON and the answer caches. The servlet can be mounted while the catalog is
+     * still being read: a request waits for it.
+     */
+    private record Catalog(QueryCatalog queries, String text, byte[] json, DerivedValue<AnswerCache> caches) {
+        static Catalog of(QueryCatalog queries, CurrentStore store, long maxCacheBytes) {
+            String text = ResultWriter.catalog(queries);
+            // answers kept on disk outlive the process: they are kept apart by the queries' text
+            String queriesText = text + queries.queries().stream()
+                    .map(query -> query.sparqlIn(Language.ZH)).collect(Collectors.joining("\n"));
+            return new Catalog(queries, text, text.getBytes(StandardCharsets.UTF_8),
+                    store.derived(served -> AnswerCache.keptIn(served.answersFolder(), "queries", queriesText, maxCacheBytes)));
+        }
+    }
+
+    QueryApiServlet(CurrentStore store, CompletableFuture<QueryCatalog> queries, long maxCacheBytes, Duration timeout) {
         this.store = store;
-        this.queries = queries;
+        this.catalog = queries.thenApplyAsync(loaded -> Catalog.of(loaded, store, maxCacheBytes));
         this.timeout = timeout;
-        this.catalogText = ResultWriter.catalog(queries);
-        // answers kept on disk outlive the process: they are kept apart by the queries' text
-        String queriesText = catalogText + queries.queries().stream()
-                .map(query -> query.sparqlIn(Language.ZH)).collect(Collectors.joining("\n"));
-        this.caches = store.derived(served -> AnswerCache.keptIn(served.answersFolder(), "queries", queriesText,
-                maxCacheBytes));
-        this.catalog = catalogText.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
+            Catalog catalog = this.catalog.join();
             String path = request.getPathInfo();
             if (path == null || path.equals("/")) {
-                Responses.send(request, response, catalog, ResultFormat.JSON.mediaType() + "; charset=utf-8",
-                        Responses.etag(store.get().version(), catalogText));
+                Responses.send(request, response, catalog.json(), ResultFormat.JSON.mediaType() + "; charset=utf-8",
+                        Responses.etag(store.get().version(), catalog.text()));
                 return;
             }
             String name = path.substring(1);
             if (name.contains("/")) {
                 throw HttpProblem.notFound("no such resource: " + QueryApi.PATH + path + "; the queries are at "
-                        + QueryApi.PATH + "/NAME, e.g. " + QueryApi.PATH + "/" + queries.names().get(0));
+                        + QueryApi.PATH + "/NAME, e.g. " + QueryApi.PATH + "/" + catalog.queries().names().get(0));
             }
-            answer(request, response, name);
+            answer(request, response, catalog, name);
         } catch (HttpProblem problem) {
             Responses.problem(response, problem.status(), problem.getMessage());
         } catch (UnknownQueryException unknown) {
@@ -82,8 +88,9 @@ final class QueryApiServlet extends HttpServlet {
         }
     }
 
-    private void answer(HttpServletRequest request, HttpServletResponse response, String name) throws IOException {
-        NamedQuery query = queries.get(name);
+    private void answer(HttpServletRequest request, HttpServletResponse response, Catalog catalog, String name)
+            throws IOException {
+        NamedQuery query = catalog.queries().get(name);
         Map<String, String> arguments = new LinkedHashMap<>();
         for (Map.Entry<String, String[]> parameter : new TreeMap<>(request.getParameterMap()).entrySet()) {
             if (parameter.getValue().length != 1) {
@@ -103,11 +110,11 @@ final class QueryApiServlet extends HttpServlet {
         if (Responses.notModified(request, response, etag)) {
             return;
         }
-        AnswerCache cache = caches.of(served);
+        AnswerCache cache = catalog.caches().of(served);
         AnswerCache.Answer kept = cache.find(request, key).orElse(null);
         response.setHeader(AnswerCache.STATUS_HEADER, kept == null ? "miss" : "hit");
         if (kept == null) {
-            QueryResult result = QueryRunner.over(served.dataset(), queries).timeout(timeout).run(name, arguments, language);
+            QueryResult result = QueryRunner.over(served.dataset(), catalog.queries()).timeout(timeout).run(name, arguments, language);
             kept = new AnswerCache.Answer(
                     format == ResultFormat.JSON ? format.mediaType() + "; charset=utf-8" : format.mediaType(),
                     ResultWriter.write(result, format).getBytes(StandardCharsets.UTF_8),

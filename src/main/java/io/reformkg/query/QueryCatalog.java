@@ -1,11 +1,10 @@
 package io.reformkg.query;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -52,17 +53,32 @@ public final class QueryCatalog {
     /** The catalog shipped with the program ({@code queries/} on the classpath). */
     public static QueryCatalog load() {
         try {
-            Path location = Path.of(QueryCatalog.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            if (Files.isDirectory(location)) {
-                return load(location.resolve(FOLDER));
-            }
-            try (FileSystem jar = FileSystems.newFileSystem(location)) {
-                return load(jar.getPath(FOLDER));
-            }
+            return loadFromClasspathRoot(Path.of(QueryCatalog.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the program's classes to read " + FOLDER + "/", e);
+        }
+    }
+
+    /** The catalog in {@code queries/} of a classpath root: a folder of classes, or a jar. */
+    static QueryCatalog loadFromClasspathRoot(Path root) {
+        if (Files.isDirectory(root)) {
+            return load(root.resolve(FOLDER));
+        }
+        // JarFile shares the central directory the class loader has already read; a zip file
+        // system would read all of the jar's entries again (~0.1 s at start-up)
+        try (JarFile jar = new JarFile(root.toFile())) {
+            Map<String, String> files = new TreeMap<>();
+            for (JarEntry entry : jar.stream().filter(entry -> isQueryFile(entry.getName(), FOLDER + "/")).toList()) {
+                try (InputStream in = jar.getInputStream(entry)) {
+                    files.put(entry.getName().substring(FOLDER.length() + 1), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+            if (files.isEmpty()) {
+                throw new IllegalStateException("the jar " + root + " holds no " + FOLDER + "/*.rq; rebuild with mvn package");
+            }
+            return of(files);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the program's jar to read " + FOLDER + "/", e);
+            throw new UncheckedIOException("cannot read " + FOLDER + "/ in the program's jar " + root, e);
         }
     }
 
@@ -71,17 +87,26 @@ public final class QueryCatalog {
         if (!Files.isDirectory(folder)) {
             throw new IllegalStateException("the query folder " + folder.toUri() + " does not exist; rebuild with mvn package");
         }
-        Map<String, NamedQuery> queries = new TreeMap<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(path -> path.getFileName().toString().endsWith(".rq")).sorted().toList()) {
-                String fileName = file.getFileName().toString();
-                parse(fileName.substring(0, fileName.length() - ".rq".length()),
-                        Files.readString(file, StandardCharsets.UTF_8))
-                        .ifPresent(query -> queries.put(query.name(), query));
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.list(folder)) {
+            for (Path file : paths.filter(path -> isQueryFile(path.getFileName().toString(), "")).toList()) {
+                files.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the queries in " + folder.toUri(), e);
         }
+        return of(files);
+    }
+
+    private static boolean isQueryFile(String path, String folder) {
+        return path.startsWith(folder) && path.endsWith(".rq") && path.indexOf('/', folder.length()) < 0;
+    }
+
+    /** The catalog of {@code .rq} files' texts by file name. */
+    private static QueryCatalog of(Map<String, String> textsByFileName) {
+        Map<String, NamedQuery> queries = new TreeMap<>();
+        textsByFileName.forEach((fileName, text) -> parse(fileName.substring(0, fileName.length() - ".rq".length()), text)
+                .ifPresent(query -> queries.put(query.name(), query)));
         return new QueryCatalog(queries);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.reformkg.query.QueryApi;
+import io.reformkg.query.QueryCatalog;
 import io.reformkg.server.ReformServer;
 import io.reformkg.store.GraphStore;
 import java.io.PrintWriter;
@@ -50,7 +51,7 @@ class ServeCheckTest {
         StringWriter out = new StringWriter();
         try {
             // no explorer mounted: the root is not found
-            assertFalse(new ServeCheck(server, ReformServer.DEFAULT_TIMEOUT).run(new PrintWriter(out, true)));
+            assertFalse(new ServeCheck(server, QueryCatalog.load(), ReformServer.DEFAULT_TIMEOUT).run(new PrintWriter(out, true)));
         } finally {
             server.stop();
             store.close();

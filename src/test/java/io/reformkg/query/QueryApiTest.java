@@ -2,6 +2,7 @@ package io.reformkg.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -59,8 +63,8 @@ class QueryApiTest {
                 # column: rows — 行数 / rows
                 SELECT (COUNT(*) AS ?rows) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }
                 """);
-        builder.addServlet(SLOW_PATH + "/*", new QueryApiServlet(store, QueryCatalog.load(slowCatalog),
-                QueryApi.ANSWER_CACHE_BYTES, SLOW_TIMEOUT));
+        builder.addServlet(SLOW_PATH + "/*", new QueryApiServlet(store,
+                CompletableFuture.completedFuture(QueryCatalog.load(slowCatalog)), QueryApi.ANSWER_CACHE_BYTES, SLOW_TIMEOUT));
         server = builder.build().start();
         root = "http://127.0.0.1:" + server.getHttpPort();
     }
@@ -209,10 +213,10 @@ class QueryApiTest {
         Files.writeString(after.resolve("measures.rq"), header
                 + "SELECT (COUNT(DISTINCT ?m) AS ?measures) WHERE { ?m a rkg:Measure }\n");
         FusekiServer versions = FusekiServer.create().port(0).loopback(true)
-                .addServlet("/before/*", new QueryApiServlet(store, QueryCatalog.load(before), QueryApi.ANSWER_CACHE_BYTES,
-                        Duration.ofSeconds(10)))
-                .addServlet("/after/*", new QueryApiServlet(store, QueryCatalog.load(after), QueryApi.ANSWER_CACHE_BYTES,
-                        Duration.ofSeconds(10)))
+                .addServlet("/before/*", new QueryApiServlet(store, CompletableFuture.completedFuture(QueryCatalog.load(before)),
+                        QueryApi.ANSWER_CACHE_BYTES, Duration.ofSeconds(10)))
+                .addServlet("/after/*", new QueryApiServlet(store, CompletableFuture.completedFuture(QueryCatalog.load(after)),
+                        QueryApi.ANSWER_CACHE_BYTES, Duration.ofSeconds(10)))
                 .build().start();
         try {
             HttpClient http = HttpClient.newHttpClient();
@@ -227,6 +231,29 @@ class QueryApiTest {
             assertFalse(etags.get(0).equals(etags.get(1)), "the same answer from another query text: " + etags);
         } finally {
             versions.stop();
+        }
+    }
+
+    @Test
+    void aRequestMadeWhileTheCatalogIsReadWaitsForIt() throws Exception {
+        CompletableFuture<QueryCatalog> reading = new CompletableFuture<>();
+        FusekiServer starting = FusekiServer.create().port(0).loopback(true)
+                .addServlet("/api/queries/*", new QueryApiServlet(store, reading, QueryApi.ANSWER_CACHE_BYTES,
+                        Duration.ofSeconds(10)))
+                .build().start();
+        try {
+            CompletableFuture<HttpResponse<String>> answer = HTTP.sendAsync(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + starting.getHttpPort() + "/api/queries/cq5-single-body-measures?format=csv"))
+                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThrows(TimeoutException.class, () -> answer.get(300, TimeUnit.MILLISECONDS),
+                    "answered before the catalog was read");
+            reading.complete(QueryCatalog.load());
+            HttpResponse<String> response = answer.get(10, TimeUnit.SECONDS);
+            assertEquals(200, response.statusCode(), response.body());
+            assertEquals(List.of("12", "生物医药领域特殊物品出入境检验检疫“一站式”监管服务机制", "海关总署"),
+                    CSVFormat.RFC4180.parse(new StringReader(response.body())).getRecords().get(1).toList());
+        } finally {
+            starting.stop();
         }
     }
 

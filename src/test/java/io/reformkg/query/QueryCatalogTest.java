@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,6 +63,36 @@ class QueryCatalogTest {
         Files.writeString(dir.resolve("listed.rq"), HEADER + "# column: measure — 举措 / measure\n" + BODY);
         Files.writeString(dir.resolve("notes.txt"), HEADER);
         assertEquals(List.of("listed"), QueryCatalog.load(dir).names());
+    }
+
+    @Test
+    void theCatalogIsReadFromAJarAsFromAFolder(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("program.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            Map<String, String> entries = new LinkedHashMap<>();
+            entries.put("queries/listed.rq", HEADER + "# column: measure — 举措 / measure\n" + BODY);
+            entries.put("queries/internal.rq", "# used by another feature\n" + BODY);
+            entries.put("queries/notes.txt", HEADER);
+            entries.put("queries/nested/deeper.rq", HEADER + "# column: measure — 举措 / measure\n" + BODY);
+            entries.put("other/elsewhere.rq", HEADER + "# column: measure — 举措 / measure\n" + BODY);
+            for (Map.Entry<String, String> entry : entries.entrySet()) {
+                out.putNextEntry(new JarEntry(entry.getKey()));
+                out.write(entry.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        QueryCatalog catalog = QueryCatalog.loadFromClasspathRoot(jar);
+        assertEquals(List.of("listed"), catalog.names());
+        assertEquals(List.of("measure"), catalog.get("listed").columnNames());
+
+        Path empty = dir.resolve("empty.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(empty))) {
+            out.putNextEntry(new JarEntry("other/elsewhere.rq"));
+            out.closeEntry();
+        }
+        IllegalStateException missing = assertThrows(IllegalStateException.class,
+                () -> QueryCatalog.loadFromClasspathRoot(empty));
+        assertEquals("the jar " + empty + " holds no queries/*.rq; rebuild with mvn package", missing.getMessage());
     }
 
     @Test
