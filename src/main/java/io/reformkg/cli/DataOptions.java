@@ -16,6 +16,10 @@ final class DataOptions {
     String base;
 
     GraphStore.Builder store() {
-        return GraphStore.create().data(data).iris(new IriScheme(base));
+        return GraphStore.create().data(data).iris(iris());
+    }
+
+    IriScheme iris() {
+        return new IriScheme(base);
     }
 }

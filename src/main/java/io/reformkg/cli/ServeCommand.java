@@ -5,9 +5,9 @@ import io.reformkg.http.Durations;
 import io.reformkg.query.QueryApi;
 import io.reformkg.query.QueryCatalog;
 import io.reformkg.server.ReformServer;
-import io.reformkg.store.CurrentStore;
 import io.reformkg.store.GraphStore;
 import io.reformkg.store.LiveStore;
+import io.reformkg.store.OpeningStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,17 +66,17 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        // the query catalog is read beside the store's opening, off the way to the first answer
+        // the server is put together while the store opens and the query catalog is parsed
         CompletableFuture<QueryCatalog> catalog = QueryApi.loadCatalog();
         GraphStore.Builder storeBuilder = dataOptions.store();
         if (tdb2 != null) {
             storeBuilder.tdb2(tdb2);
         }
-        CurrentStore live = watch
+        OpeningStore live = OpeningStore.start(dataOptions.iris(), () -> watch
                 ? LiveStore.create().stores(storeBuilder).grace(graceFor(timeout)).build()
-                : storeBuilder.build();
-        GraphStore store = live.get();
+                : storeBuilder.build());
         ReformServer server = start(live, catalog);
+        GraphStore store = live.get();
         store.validation().warnings().forEach(warning -> out.println("warning: " + warning.message()));
         // no triple count here: counting means reading the whole store, minutes at a national scale
         out.printf("Reform KG: data version %s%s, serving read-only; query timeout %s%n", store.version(),
@@ -106,14 +106,16 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Starts serving; on failure nothing stays open. */
-    private ReformServer start(CurrentStore live, CompletableFuture<QueryCatalog> catalog) {
+    /** Starts serving once the store is open; on failure nothing stays open. */
+    private ReformServer start(OpeningStore live, CompletableFuture<QueryCatalog> catalog) {
         ReformServer server = null;
         try {
-            server = ReformServer.create().store(live).host(host).port(port).timeout(timeout)
+            ReformServer built = ReformServer.create().store(live).host(host).port(port).timeout(timeout)
                     .mount(QueryApi.servlets(live, catalog, timeout))
                     .mount(Explorer.servlets(live))
-                    .build().start();
+                    .build();
+            live.awaitOpen();
+            server = built.start();
             // a catalog that cannot be read stops the start, as it did when it was read before serving
             catalog.join();
             return server;

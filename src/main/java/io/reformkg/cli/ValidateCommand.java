@@ -32,7 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
         GraphStore.requireDataFolder(dataOptions.data);
         ReferenceData reference = ReferenceData.load(dataOptions.data);
         SourceSet sources = SourceSet.open(dataOptions.data, reference);
-        IriScheme iris = new IriScheme(dataOptions.base);
+        IriScheme iris = dataOptions.iris();
         Dataset dataset = GraphBuilder.create().iris(iris).reference(reference).sources(sources).build();
         Inference.materialise(dataset, iris);
         ValidationResult result = Validator.withDefaultShapes().validate(dataset);

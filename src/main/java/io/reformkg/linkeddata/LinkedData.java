@@ -47,12 +47,12 @@ public final class LinkedData {
      */
     public static Mount servlets(CurrentStore store, LinkedDataConfig config) {
         Supplier<LinkedDataSite> sites = store.derived(served -> new LinkedDataSite(served, config));
-        IriMapper mapper = new IriMapper(store.get().iris());
+        IriMapper mapper = new IriMapper(store.iris());
         List<MountedServlet> servlets = new ArrayList<>();
-        for (String segment : resourceSegments(store.get().iris(), mapper, config)) {
+        for (String segment : resourceSegments(store.iris(), mapper, config)) {
             servlets.add(new MountedServlet("/" + segment + "/*", new ResourceServlet(sites)));
         }
-        for (String path : singleSegmentThings(store.get().iris(), mapper)) {
+        for (String path : singleSegmentThings(store.iris(), mapper)) {
             // a thing named by one segment alone ({base}dataset) has its documents beside it
             for (DocumentFormat format : DocumentFormat.values()) {
                 servlets.add(new MountedServlet(IriMapper.documentPath(path, format), new ResourceServlet(sites)));

@@ -18,6 +18,7 @@ import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.server.OperationRegistry;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Connector;
@@ -173,7 +174,9 @@ public final class ReformServer {
                 .enableCompact(false)
                 .enableTasks(false)
                 .verbose(false)
-                .add(builder.datasetPath, readOnlyService(datasets.get()));
+                // an empty stand-in until the first request, which registers the current store's
+                // service (CurrentDatasetFilter): putting the server together does not wait for the store
+                .add(builder.datasetPath, readOnlyService(DatasetGraphFactory.empty()));
         List<MountedServlet> servlets = new ArrayList<>();
         if (builder.linkedData) {
             LinkedData.Mount linkedData = LinkedData.servlets(builder.store,

@@ -1,5 +1,6 @@
 package io.reformkg.store;
 
+import io.reformkg.graph.IriScheme;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -14,6 +15,11 @@ public interface CurrentStore extends Supplier<GraphStore>, AutoCloseable {
     /** The store to answer the next request from. */
     @Override
     GraphStore get();
+
+    /** The IRI scheme of every store it serves: it does not change while serving. */
+    default IriScheme iris() {
+        return get().iris();
+    }
 
     /** The last rebuild that failed since the current store was built, if any. */
     default Optional<FailedRebuild> failedRebuild() {

@@ -217,6 +217,7 @@ public final class GraphStore implements CurrentStore {
         return dataset;
     }
 
+    @Override
     public IriScheme iris() {
         return iris;
     }
