@@ -30,7 +30,7 @@ final class QueryApiServlet extends HttpServlet {
     private static final String LANG = "lang";
 
     private final transient CurrentStore store;
-    private final transient CompletableFuture<Catalog> catalog;
+    private final transient CompletableFuture<Catalog> catalogRead;
     private final Duration timeout;
 
     /**
@@ -44,20 +44,21 @@ final class QueryApiServlet extends HttpServlet {
             String queriesText = text + queries.queries().stream()
                     .map(query -> query.sparqlIn(Language.ZH)).collect(Collectors.joining("\n"));
             return new Catalog(queries, text, text.getBytes(StandardCharsets.UTF_8),
-                    store.derived(served -> AnswerCache.keptIn(served.answersFolder(), "queries", queriesText, maxCacheBytes)));
+                    store.derived(served -> AnswerCache.keptIn(served.answersFolder(), "queries", queriesText,
+                            maxCacheBytes)));
         }
     }
 
     QueryApiServlet(CurrentStore store, CompletableFuture<QueryCatalog> queries, long maxCacheBytes, Duration timeout) {
         this.store = store;
-        this.catalog = queries.thenApplyAsync(loaded -> Catalog.of(loaded, store, maxCacheBytes));
+        this.catalogRead = queries.thenApplyAsync(loaded -> Catalog.of(loaded, store, maxCacheBytes));
         this.timeout = timeout;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            Catalog catalog = this.catalog.join();
+            Catalog catalog = catalogRead.join();
             String path = request.getPathInfo();
             if (path == null || path.equals("/")) {
                 Responses.send(request, response, catalog.json(), ResultFormat.JSON.mediaType() + "; charset=utf-8",
@@ -114,7 +115,8 @@ final class QueryApiServlet extends HttpServlet {
         AnswerCache.Answer kept = cache.find(request, key).orElse(null);
         response.setHeader(AnswerCache.STATUS_HEADER, kept == null ? "miss" : "hit");
         if (kept == null) {
-            QueryResult result = QueryRunner.over(served.dataset(), catalog.queries()).timeout(timeout).run(name, arguments, language);
+            QueryResult result = QueryRunner.over(served.dataset(), catalog.queries()).timeout(timeout)
+                    .run(name, arguments, language);
             kept = new AnswerCache.Answer(
                     format == ResultFormat.JSON ? format.mediaType() + "; charset=utf-8" : format.mediaType(),
                     ResultWriter.write(result, format).getBytes(StandardCharsets.UTF_8),

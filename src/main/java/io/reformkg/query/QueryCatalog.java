@@ -53,7 +53,8 @@ public final class QueryCatalog {
     /** The catalog shipped with the program ({@code queries/} on the classpath). */
     public static QueryCatalog load() {
         try {
-            return loadFromClasspathRoot(Path.of(QueryCatalog.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            return loadFromClasspathRoot(
+                    Path.of(QueryCatalog.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the program's classes to read " + FOLDER + "/", e);
         }
@@ -70,7 +71,8 @@ public final class QueryCatalog {
             Map<String, String> files = new TreeMap<>();
             for (JarEntry entry : jar.stream().filter(entry -> isQueryFile(entry.getName(), FOLDER + "/")).toList()) {
                 try (InputStream in = jar.getInputStream(entry)) {
-                    files.put(entry.getName().substring(FOLDER.length() + 1), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    files.put(entry.getName().substring(FOLDER.length() + 1),
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8));
                 }
             }
             if (files.isEmpty()) {

@@ -100,17 +100,20 @@ public final class GraphStore implements CurrentStore {
 
         public GraphStore build() {
             requireDataFolder(data);
-            String version = inputVersion();
-            return tdb2 == null ? buildInMemory(version) : openTdb2(version);
+            return tdb2 == null ? buildInMemory(inputVersion()) : openTdb2();
         }
 
         Path dataFolder() {
             return data;
         }
 
-        /** The {@link DataVersion} a store built now would have. */
+        /**
+         * The {@link DataVersion} a store built now would have; with a TDB2 folder, recorded there
+         * so that unchanged data files are not read again.
+         */
         String inputVersion() {
-            return DataVersion.of(data, iris.base());
+            return tdb2 == null ? DataVersion.of(data, iris.base())
+                    : DataVersion.of(data, iris.base(), new Tdb2Location(tdb2).versionRecord());
         }
 
         private GraphStore buildInMemory(String version) {
@@ -131,10 +134,11 @@ public final class GraphStore implements CurrentStore {
             return new GraphStore(text.wrap(dataset), iris, validation, version, true, Optional.empty(), () -> { });
         }
 
-        private GraphStore openTdb2(String version) {
+        private GraphStore openTdb2() {
             Tdb2Location location = new Tdb2Location(tdb2);
             location.requireFolder();
             location.lock();
+            String version = inputVersion();
             Optional<Path> current = location.current(version);
             if (current.isPresent()) {
                 return new GraphStore(served(location, current.get()), iris,

@@ -43,6 +43,8 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  */
 final class Tdb2Location {
     private static final String POINTER = "current";
+    /** The data files the current data version was computed from (see {@link DataVersion}). */
+    private static final String VERSION_RECORD = "data-version.properties";
     private static final String STORE_KEY = "store";
     private static final String VERSION_KEY = "version";
     private static final String FINDINGS = "findings.json";
@@ -129,6 +131,10 @@ final class Tdb2Location {
         } catch (IOException e) {
             // the lock was not taken; nothing to release
         }
+    }
+
+    Path versionRecord() {
+        return dir.resolve(VERSION_RECORD);
     }
 
     /** A store built from inputs of this version, if the folder holds a complete one. */
