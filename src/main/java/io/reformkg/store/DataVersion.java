@@ -5,12 +5,10 @@ import io.reformkg.inference.Inference;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -71,9 +69,8 @@ public final class DataVersion {
         long listedAt = System.currentTimeMillis();
         Map<String, String> files = listing(dataDir);
         String resources = HexFormat.of().formatHex(sha256().digest(buildResources()));
-        Properties recorded = new Properties();
-        try (InputStream in = Files.newInputStream(record)) {
-            recorded.load(in);
+        try {
+            Properties recorded = PropertiesFile.read(record);
             if (base.equals(recorded.getProperty(BASE_KEY)) && resources.equals(recorded.getProperty(RESOURCES_KEY))
                     && files.equals(filesIn(recorded)) && settled(files, Long.parseLong(recorded.getProperty(LISTED_KEY)))) {
                 return recorded.getProperty(VERSION_KEY);
@@ -88,12 +85,8 @@ public final class DataVersion {
         written.setProperty(RESOURCES_KEY, resources);
         written.setProperty(LISTED_KEY, Long.toString(listedAt));
         written.setProperty(VERSION_KEY, version);
-        Path temporary = record.resolveSibling(record.getFileName() + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(temporary)) {
-                written.store(out, "the data files the version was computed from: name = size modified-millis");
-            }
-            Files.move(temporary, record, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            PropertiesFile.replace(record, written, "the data files the version was computed from: name = size modified-millis");
         } catch (IOException e) {
             LOG.warn("cannot record the data version in {} ({}); the next start reads the data files again", record,
                     e.getMessage());

@@ -143,9 +143,9 @@ final class Tdb2Location {
         if (!Files.isRegularFile(pointer)) {
             return Optional.empty();
         }
-        Properties properties = new Properties();
-        try (var in = Files.newInputStream(pointer)) {
-            properties.load(in);
+        Properties properties;
+        try {
+            properties = PropertiesFile.read(pointer);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + pointer, e);
         }
@@ -188,13 +188,11 @@ final class Tdb2Location {
     }
 
     private String currentStoreName() {
-        Properties properties = new Properties();
-        try (var in = Files.newInputStream(dir.resolve(POINTER))) {
-            properties.load(in);
+        try {
+            return PropertiesFile.read(dir.resolve(POINTER)).getProperty(STORE_KEY, "");
         } catch (IOException e) {
             return "";
         }
-        return properties.getProperty(STORE_KEY, "");
     }
 
     /**
@@ -210,17 +208,12 @@ final class Tdb2Location {
     /** Makes a finished build current, then removes the stores it replaces. */
     Path commit(Path building, String version) {
         Path store = dir.resolve(STORE_PREFIX + building.getFileName().toString().substring(BUILDING_PREFIX.length()));
-        Path temporary = dir.resolve(POINTER + ".tmp");
         try {
             Files.move(building, store, StandardCopyOption.ATOMIC_MOVE);
             Properties properties = new Properties();
             properties.setProperty(STORE_KEY, store.getFileName().toString());
             properties.setProperty(VERSION_KEY, version);
-            try (var out = Files.newOutputStream(temporary)) {
-                properties.store(out, "the complete TDB2 store in use; written last, atomically");
-            }
-            Files.move(temporary, dir.resolve(POINTER), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            PropertiesFile.replace(dir.resolve(POINTER), properties, "the complete TDB2 store in use; written last, atomically");
         } catch (IOException e) {
             // the previous store, if any, is still current; the new one is not kept
             deleteQuietly(building);
