@@ -61,7 +61,7 @@ final class QueryCommand implements Callable<Integer> {
         QueryCatalog catalog = QueryCatalog.load();
         catalog.get(name);
         try (GraphStore store = dataOptions.store().quietly().build()) {
-            QueryResult result = QueryRunner.over(store.dataset(), catalog).run(name, arguments, language);
+            QueryResult result = QueryRunner.over(store, catalog).run(name, arguments, language);
             PrintWriter out = spec.commandLine().getOut();
             out.print(ResultWriter.write(result, resultFormat));
             out.flush();

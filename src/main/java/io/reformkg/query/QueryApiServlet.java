@@ -115,7 +115,7 @@ final class QueryApiServlet extends HttpServlet {
         AnswerCache.Answer kept = cache.find(request, key).orElse(null);
         response.setHeader(AnswerCache.STATUS_HEADER, kept == null ? "miss" : "hit");
         if (kept == null) {
-            QueryResult result = QueryRunner.over(served.dataset(), catalog.queries()).timeout(timeout)
+            QueryResult result = QueryRunner.over(served, catalog.queries()).timeout(timeout)
                     .run(name, arguments, language);
             kept = new AnswerCache.Answer(
                     format == ResultFormat.JSON ? format.mediaType() + "; charset=utf-8" : format.mediaType(),

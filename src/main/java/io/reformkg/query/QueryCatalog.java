@@ -42,7 +42,7 @@ public final class QueryCatalog {
             "param:\\s*([A-Za-z][A-Za-z0-9]*)\\s*\\(([a-z]+)(?:,\\s*default\\s+([^)]+))?\\)\\s*(.+)");
     private static final Pattern COLUMN = Pattern.compile("column:\\s*([A-Za-z][A-Za-z0-9]*)\\s+—\\s+(.+)");
     private static final Pattern PAGE = Pattern.compile("page:\\s*limit\\s+(\\d{1,6})\\s+max\\s+(\\d{1,6})");
-    private static final Pattern FIELD = Pattern.compile("(title\\.zh|title\\.en|question\\.zh|question\\.en|computed):\\s*(.+)");
+    private static final Pattern FIELD = Pattern.compile("(title\\.zh|title\\.en|question\\.zh|question\\.en|computed|scope-index):\\s*(.+)");
 
     private final Map<String, NamedQuery> queries;
 
@@ -109,7 +109,27 @@ public final class QueryCatalog {
         Map<String, NamedQuery> queries = new TreeMap<>();
         textsByFileName.forEach((fileName, text) -> parse(fileName.substring(0, fileName.length() - ".rq".length()), text)
                 .ifPresent(query -> queries.put(query.name(), query)));
+        queries.values().forEach(query -> query.scopeQuery().ifPresent(scopes -> checkScopeQuery(query, queries.get(scopes))));
         return new QueryCatalog(queries);
+    }
+
+    /**
+     * The query that gives a scope-indexed query its scopes: it exists, takes the same parameters
+     * and answers one column, {@code scope}, in one piece.
+     */
+    private static void checkScopeQuery(NamedQuery indexed, NamedQuery scopes) {
+        String file = FOLDER + "/" + indexed.name() + ".rq: ";
+        if (scopes == null) {
+            throw new IllegalStateException(file + "the scope index reads its scopes from query "
+                    + indexed.scopeQuery().orElseThrow() + ", which does not exist");
+        }
+        if (!scopes.columnNames().equals(List.of(ScopeIndexPage.SCOPE)) || scopes.paging().isPresent()
+                || !scopes.parameters().stream().map(QueryParameter::name).toList()
+                .equals(indexed.parameters().stream().map(QueryParameter::name).toList())) {
+            throw new IllegalStateException(file + "the scope index reads its scopes from query " + scopes.name()
+                    + ", which must take the same parameters, answer the one column " + ScopeIndexPage.SCOPE
+                    + " and not page");
+        }
     }
 
     public Collection<NamedQuery> queries() {
@@ -203,9 +223,15 @@ public final class QueryCatalog {
         if (paging.isPresent()) {
             checkPaged(file, query, replacesRows);
         }
+        Optional<String> scopeQuery = Optional.ofNullable(fields.get("scope-index"));
+        if (scopeQuery.isPresent() && (paging.isEmpty() || !columns.stream().map(QueryColumn::name).toList()
+                .equals(ScopeIndexPage.COLUMNS))) {
+            throw new IllegalStateException(file + ": a query answered from the scope index pages and has the "
+                    + "columns " + String.join(", ", ScopeIndexPage.COLUMNS));
+        }
         return Optional.of(new NamedQuery(name, new Bilingual(fields.get("title.zh"), fields.get("title.en")),
                 new Bilingual(fields.get("question.zh"), fields.get("question.en")), parameters, columns,
-                computation, paging, text));
+                computation, paging, scopeQuery, text));
     }
 
     /** The step a {@code # computed:} line names, whose parameters the header must declare. */

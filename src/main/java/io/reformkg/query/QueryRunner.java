@@ -1,5 +1,7 @@
 package io.reformkg.query;
 
+import io.reformkg.search.ScopeIndex;
+import io.reformkg.store.GraphStore;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -36,17 +38,28 @@ public final class QueryRunner {
 
     private final QueryCatalog catalog;
     private final Dataset dataset;
+    private final Optional<ScopeIndex> scopeIndex;
     private final Optional<Duration> timeout;
 
-    private QueryRunner(QueryCatalog catalog, Dataset dataset, Optional<Duration> timeout) {
+    private QueryRunner(QueryCatalog catalog, Dataset dataset, Optional<ScopeIndex> scopeIndex,
+                        Optional<Duration> timeout) {
         this.catalog = Objects.requireNonNull(catalog);
         this.dataset = Objects.requireNonNull(dataset);
+        this.scopeIndex = scopeIndex;
         this.timeout = timeout;
     }
 
-    /** A runner whose queries run as long as they take (the CLI's). */
+    /**
+     * A runner over a store: a query whose header names a {@code scope-index} pages through the
+     * store's scope index. Queries run as long as they take (the CLI's).
+     */
+    public static QueryRunner over(GraphStore store, QueryCatalog catalog) {
+        return new QueryRunner(catalog, store.dataset(), Optional.of(store.scopeIndex()), Optional.empty());
+    }
+
+    /** A runner over a dataset alone, which answers every query with its SPARQL. */
     public static QueryRunner over(Dataset dataset, QueryCatalog catalog) {
-        return new QueryRunner(catalog, dataset, Optional.empty());
+        return new QueryRunner(catalog, dataset, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -57,7 +70,7 @@ public final class QueryRunner {
         if (limit.isNegative() || limit.isZero()) {
             throw new IllegalArgumentException("the query timeout must be positive; found " + limit);
         }
-        return new QueryRunner(catalog, dataset, Optional.of(limit));
+        return new QueryRunner(catalog, dataset, scopeIndex, Optional.of(limit));
     }
 
     public QueryCatalog catalog() {
@@ -79,6 +92,9 @@ public final class QueryRunner {
             }
         }
         Optional<Page> page = query.paging().map(paging -> paging.page(arguments));
+        if (page.isPresent() && query.scopeQuery().isPresent() && scopeIndex.isPresent()) {
+            return fromScopeIndex(query, arguments, language, page.get());
+        }
         return Txn.calculateRead(dataset, () -> {
             ParameterResolver resolver = new ParameterResolver(dataset.getUnionModel());
             ParameterizedSparqlString sparql = new ParameterizedSparqlString(query.sparql());
@@ -109,6 +125,22 @@ public final class QueryRunner {
             List<Map<String, Object>> answer = query.computation()
                     .map(computation -> computation.completePage(cut, bound, dataset)).orElse(cut);
             return new QueryResult(name, query.columnNames(), answer, served);
+        });
+    }
+
+    /** The page read from the scope index, over the scopes the header's scope query gives. */
+    private QueryResult fromScopeIndex(NamedQuery query, Map<String, String> arguments, Language language,
+                                       Page page) {
+        Map<String, String> scopeArguments = new LinkedHashMap<>(arguments);
+        scopeArguments.keySet().retainAll(query.parameters().stream().map(QueryParameter::name).toList());
+        return Txn.calculateRead(dataset, () -> {
+            List<String> scopes = run(query.scopeQuery().orElseThrow(), scopeArguments, language)
+                    .column(ScopeIndexPage.SCOPE).stream().map(String.class::cast).toList();
+            List<Map<String, Object>> rows = new ScopeIndexPage(scopeIndex.orElseThrow(), dataset.getUnionModel())
+                    .rows(scopes, page.offset(), page.limit() + 1);
+            Page served = page.withMore(rows.size() > page.limit());
+            return new QueryResult(query.name(), query.columnNames(),
+                    served.more() ? rows.subList(0, page.limit()) : rows, Optional.of(served));
         });
     }
 

@@ -30,6 +30,12 @@ public final class DataVersion {
     private static final List<String> BUILD_RESOURCES = List.of(Ontology.ONTOLOGY_RESOURCE,
             Ontology.SHAPES_RESOURCE, Inference.RULES_RESOURCE, Inference.TOTALS_RESOURCE);
 
+    /**
+     * What a store folder holds besides the graph; a program that keeps other indexes beside it
+     * builds another store.
+     */
+    private static final String STORE_LAYOUT = "TDB2, text index, scope index";
+
     /** How long before the record a file must have last changed for its size and time to be trusted. */
     static final long SETTLED_MILLIS = 2000;
     private static final Logger LOG = LoggerFactory.getLogger(DataVersion.class);
@@ -121,9 +127,13 @@ public final class DataVersion {
                 .allMatch(stamp -> Long.parseLong(stamp.substring(stamp.indexOf(' ') + 1)) + SETTLED_MILLIS <= listedAt);
     }
 
-    /** The ontology, shapes and rules in the jar: a new program with other rules builds another graph. */
+    /**
+     * The ontology, shapes and rules in the jar, and the store's layout: a new program with other
+     * rules builds another graph.
+     */
     private static byte[] buildResources() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(STORE_LAYOUT.getBytes(StandardCharsets.UTF_8));
         for (String resource : BUILD_RESOURCES) {
             try (InputStream in = DataVersion.class.getClassLoader().getResourceAsStream(resource)) {
                 if (in != null) {

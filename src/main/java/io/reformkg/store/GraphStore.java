@@ -1,6 +1,7 @@
 package io.reformkg.store;
 
 import io.reformkg.graph.IriScheme;
+import io.reformkg.search.ScopeIndex;
 import io.reformkg.search.SearchIndex;
 import io.reformkg.validation.ValidationResult;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  */
 public final class GraphStore implements CurrentStore {
     private final Dataset dataset;
+    private final ScopeIndex scopes;
     private final IriScheme iris;
     private final ValidationResult validation;
     private final String version;
@@ -35,9 +37,10 @@ public final class GraphStore implements CurrentStore {
     /** What closing leaves to do once the dataset is released: a replaced TDB2 store's folder is removed. */
     private final Runnable afterClose;
 
-    private GraphStore(Dataset dataset, IriScheme iris, ValidationResult validation, String version, boolean rebuilt,
+    private GraphStore(Served served, IriScheme iris, ValidationResult validation, String version, boolean rebuilt,
             Optional<Path> storeFolder, Runnable afterClose) {
-        this.dataset = dataset;
+        this.dataset = served.dataset();
+        this.scopes = served.scopes();
         this.iris = iris;
         this.validation = validation;
         this.version = version;
@@ -120,18 +123,22 @@ public final class GraphStore implements CurrentStore {
             Dataset dataset = DatasetFactory.createTxnMem();
             BatchedBuild build = new BatchedBuild(data, iris);
             SearchIndex.Writer text = SearchIndex.create().directory(textIndex).writer();
+            ScopeIndex.Writer scopes = ScopeIndex.create().writer();
             ValidationResult validation;
             try {
-                Txn.executeWrite(dataset, () -> build.streamInto(StreamRDFLib.dataset(dataset.asDatasetGraph()), text));
+                Txn.executeWrite(dataset, () -> build.streamInto(StreamRDFLib.dataset(dataset.asDatasetGraph()), text,
+                        scopes));
                 validation = build.finish(dataset);
             } catch (RuntimeException e) {
                 text.close();
+                scopes.close();
                 throw e;
             }
             if (logBuildTimes) {
                 build.logTimes(0);
             }
-            return new GraphStore(text.wrap(dataset), iris, validation, version, true, Optional.empty(), () -> { });
+            return new GraphStore(new Served(text.wrap(dataset), scopes.finish()), iris, validation, version, true,
+                    Optional.empty(), () -> { });
         }
 
         private GraphStore openTdb2() {
@@ -173,13 +180,14 @@ public final class GraphStore implements CurrentStore {
          */
         private ValidationResult buildTdb2(Dataset dataset, Path building) {
             BatchedBuild build = new BatchedBuild(data, iris);
-            try (SearchIndex.Writer text = SearchIndex.create().directory(Tdb2Location.textIndex(building)).writer()) {
+            try (SearchIndex.Writer text = SearchIndex.create().directory(Tdb2Location.textIndex(building)).writer();
+                 ScopeIndex.Writer scopes = ScopeIndex.create().directory(Tdb2Location.scopeIndex(building)).writer()) {
                 // the parallel loader builds the indexes on its own threads while the batches are
                 // inferred and validated: the fastest of Jena's loaders here (docs/benchmarks.md)
                 DataLoader loader = LoaderFactory.parallelLoader(dataset.asDatasetGraph(), (format, args) -> { });
                 loader.startBulk();
                 try {
-                    build.streamInto(loader.stream(), text);
+                    build.streamInto(loader.stream(), text, scopes);
                 } catch (RuntimeException e) {
                     loader.finishException(e);
                     throw e;
@@ -189,6 +197,7 @@ public final class GraphStore implements CurrentStore {
                 long load = System.nanoTime() - start;
                 ValidationResult validation = build.finish(dataset);
                 text.commit();
+                scopes.commit();
                 Tdb2Location.writeFindings(building, validation);
                 if (logBuildTimes) {
                     build.logTimes(load);
@@ -197,10 +206,20 @@ public final class GraphStore implements CurrentStore {
             }
         }
 
-        /** A complete store as served: with the text index built with it. */
-        private static Dataset served(Tdb2Location location, Path store) {
-            return SearchIndex.create().directory(Tdb2Location.textIndex(store)).open(location.open(store));
+        /** A complete store as served: with the text and scope indexes built with it. */
+        private static Served served(Tdb2Location location, Path store) {
+            Dataset dataset = SearchIndex.create().directory(Tdb2Location.textIndex(store)).open(location.open(store));
+            try {
+                return new Served(dataset, ScopeIndex.create().directory(Tdb2Location.scopeIndex(store)).open());
+            } catch (RuntimeException e) {
+                release(dataset);
+                throw e;
+            }
         }
+    }
+
+    /** The dataset (wrapped with its text index) and the scope index built with it. */
+    private record Served(Dataset dataset, ScopeIndex scopes) {
     }
 
     /** Fails with a message a user can act on when {@code data} is not a folder. */
@@ -219,6 +238,11 @@ public final class GraphStore implements CurrentStore {
 
     public Dataset dataset() {
         return dataset;
+    }
+
+    /** Every measure's scope in list order, for the pages of {@code measures-in-place}. */
+    public ScopeIndex scopeIndex() {
+        return scopes;
     }
 
     @Override
@@ -251,6 +275,12 @@ public final class GraphStore implements CurrentStore {
 
     @Override
     public void close() {
+        scopes.close();
+        release(dataset);
+        afterClose.run();
+    }
+
+    private static void release(Dataset dataset) {
         // a TDB2 store stays open in its process until expelled: close its text index, then release
         // its files, so the folder can be reopened (without a second text index on its transactions)
         // or replaced
@@ -260,6 +290,5 @@ public final class GraphStore implements CurrentStore {
         } else {
             dataset.close();
         }
-        afterClose.run();
     }
 }

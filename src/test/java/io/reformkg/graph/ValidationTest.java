@@ -52,10 +52,20 @@ class ValidationTest {
         ValidationResult result = removeAndValidate(twelve, ELI.title, IRIS.sourceGraph(3));
         assertFalse(result.conforms());
         Finding expected = new Finding(Finding.Severity.VIOLATION, twelve, "<" + ELI.title.getURI() + ">",
-                "a measure has a Chinese title");
+                "a measure has one title, in Chinese");
         assertEquals(List.of(expected), result.violations());
         assertEquals("violation: https://w3id.org/reform-kg/list/3/measure/12 <http://data.europa.eu/eli/ontology#title>: "
-                + "a measure has a Chinese title", expected.toString());
+                + "a measure has one title, in Chinese", expected.toString());
+    }
+
+    @Test
+    void measureWithASecondTitleIsAViolation() {
+        // one row per measure: the scope index pages measures-in-place a measure at a time
+        String twelve = IRIS.measure(3, 12);
+        Txn.executeWrite(dataset, () -> dataset.getNamedModel(IRIS.sourceGraph(3)).createResource(twelve)
+                .addProperty(ELI.title, "另一个名称", "zh"));
+        assertEquals(List.of(new Finding(Finding.Severity.VIOLATION, twelve, "<" + ELI.title.getURI() + ">",
+                "a measure has one title, in Chinese")), Validator.withDefaultShapes().validate(dataset).violations());
     }
 
     @Test
