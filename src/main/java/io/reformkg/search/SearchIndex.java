@@ -36,6 +36,9 @@ import org.apache.lucene.store.FSDirectory;
  * and docs/inference.md. A build fills the index batch by batch with a {@link Writer}, with the
  * store, so it always matches the sources; a TDB2 store keeps it in its folder and
  * {@link Builder#open(Dataset)} reuses it. In memory by default; with {@link Builder#directory(Path)} on disk.
+ *
+ * <p>Built beside it the same way, {@link ScopeIndex} is no text index: it keeps every measure's
+ * scope in list order, so that a page of the measures that apply in a place is read, not sorted.
  */
 public final class SearchIndex {
     /** Lucene field of the measure IRI. */

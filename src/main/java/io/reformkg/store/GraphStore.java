@@ -19,11 +19,11 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * The entry point of the store stage: runs the pipeline (reference data and sources → graph →
- * inference → SHACL validation, inferred graph included → full-text index, batch by batch; see
- * {@link BatchedBuild}) and holds the resulting dataset, read-only from then on. Build one with
- * {@link #create()}; a graph that violates the shapes is never stored. The dataset lives in
- * memory, or in a TDB2 folder, loaded with TDB2's bulk loader and holding its text index, that
- * is reused while the inputs are unchanged.
+ * inference → SHACL validation, inferred graph included → full-text and scope indexes, batch by
+ * batch; see {@link BatchedBuild}) and holds the resulting dataset and indexes, read-only from
+ * then on. Build one with {@link #create()}; a graph that violates the shapes is never stored.
+ * The dataset lives in memory, or in a TDB2 folder, loaded with TDB2's bulk loader and holding
+ * its indexes, that is reused while the inputs are unchanged.
  */
 public final class GraphStore implements CurrentStore {
     private final Dataset dataset;
