@@ -1,5 +1,7 @@
 package io.reformkg.query;
 
+import java.util.List;
+
 /**
  * The rows of a paged answer: {@code limit} rows from row {@code offset} (0-based) of the whole
  * ordered answer; {@code more} when rows follow the page (the runner fetches one row beyond it to
@@ -11,7 +13,16 @@ public record Page(long offset, int limit, boolean more) {
         return offset + limit;
     }
 
-    Page withMore(boolean rowsFollow) {
-        return new Page(offset, limit, rowsFollow);
+    /**
+     * This page as served from {@code fetched}, the rows fetched for it: the runner fetches one row
+     * beyond the page, whose presence says that more follow.
+     */
+    Page servedFrom(List<?> fetched) {
+        return new Page(offset, limit, fetched.size() > limit);
+    }
+
+    /** The page's rows among {@code fetched}: without the row beyond the page. */
+    <T> List<T> cut(List<T> fetched) {
+        return fetched.size() > limit ? fetched.subList(0, limit) : fetched;
     }
 }

@@ -119,9 +119,8 @@ public final class QueryRunner {
             List<Map<String, Object>> selected = select(parsed);
             List<Map<String, Object>> rows = query.computation()
                     .map(computation -> computation.replaceRows(selected, bound)).orElse(selected);
-            Optional<Page> served = page.map(requested -> requested.withMore(rows.size() > requested.limit()));
-            List<Map<String, Object>> cut = served.filter(Page::more).map(more -> rows.subList(0, more.limit()))
-                    .orElse(rows);
+            Optional<Page> served = page.map(requested -> requested.servedFrom(rows));
+            List<Map<String, Object>> cut = page.map(requested -> requested.cut(rows)).orElse(rows);
             List<Map<String, Object>> answer = query.computation()
                     .map(computation -> computation.completePage(cut, bound, dataset)).orElse(cut);
             return new QueryResult(name, query.columnNames(), answer, served);
@@ -138,9 +137,8 @@ public final class QueryRunner {
                     .column(ScopeIndexPage.SCOPE).stream().map(String.class::cast).toList();
             List<Map<String, Object>> rows = new ScopeIndexPage(scopeIndex.orElseThrow(), dataset.getUnionModel())
                     .rows(scopes, page.offset(), page.limit() + 1);
-            Page served = page.withMore(rows.size() > page.limit());
-            return new QueryResult(query.name(), query.columnNames(),
-                    served.more() ? rows.subList(0, page.limit()) : rows, Optional.of(served));
+            return new QueryResult(query.name(), query.columnNames(), page.cut(rows),
+                    Optional.of(page.servedFrom(rows)));
         });
     }
 

@@ -139,6 +139,9 @@ public final class ScopeIndex implements AutoCloseable {
 
         /** The index a {@link Writer} committed to the folder. */
         public ScopeIndex open() {
+            if (folder == null) {
+                throw new IllegalStateException("a scope index in memory is read from its writer (Writer.finish)");
+            }
             try {
                 Directory directory = FSDirectory.open(folder);
                 if (!DirectoryReader.indexExists(directory)) {
