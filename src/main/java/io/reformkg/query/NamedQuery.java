@@ -9,13 +9,12 @@ import org.apache.jena.query.ParameterizedSparqlString;
  * One query of the catalog, read from {@code queries/NAME.rq}: its header (title, question,
  * parameters, columns) and the SPARQL text, header included. {@code computation} names the
  * Java step that turns the SPARQL's rows into the answer, for questions SPARQL cannot answer
- * alone (the shortest co-guidance chain); it is empty for plain queries. {@code scopeQuery} names
- * the query whose scopes a store's scope index pages through instead of running this SPARQL (see
- * {@link ScopeIndexPage}).
+ * alone (the shortest co-guidance chain); it is empty for plain queries. {@code indexPlan} says how a
+ * store answers it from its measure index instead of running this SPARQL ({@link MeasureIndexPlan}).
  */
 public record NamedQuery(String name, Bilingual title, Bilingual question, List<QueryParameter> parameters,
                          List<QueryColumn> columns, Optional<Computation> computation, Optional<Paging> paging,
-                         Optional<String> scopeQuery, String sparql) {
+                         Optional<MeasureIndexPlan> indexPlan, String sparql) {
     public NamedQuery {
         parameters = List.copyOf(parameters);
         columns = List.copyOf(columns);

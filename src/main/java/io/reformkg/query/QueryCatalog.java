@@ -23,6 +23,7 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.syntax.PatternVars;
 
 /**
  * The entry point of the query library: the named queries in {@code queries/*.rq}, read from
@@ -42,7 +43,7 @@ public final class QueryCatalog {
             "param:\\s*([A-Za-z][A-Za-z0-9]*)\\s*\\(([a-z]+)(?:,\\s*default\\s+([^)]+))?\\)\\s*(.+)");
     private static final Pattern COLUMN = Pattern.compile("column:\\s*([A-Za-z][A-Za-z0-9]*)\\s+—\\s+(.+)");
     private static final Pattern PAGE = Pattern.compile("page:\\s*limit\\s+(\\d{1,6})\\s+max\\s+(\\d{1,6})");
-    private static final Pattern FIELD = Pattern.compile("(title\\.zh|title\\.en|question\\.zh|question\\.en|computed|scope-index):\\s*(.+)");
+    private static final Pattern FIELD = Pattern.compile("(title\\.zh|title\\.en|question\\.zh|question\\.en|computed|measure-index):\\s*(.+)");
 
     private final Map<String, NamedQuery> queries;
 
@@ -109,25 +110,30 @@ public final class QueryCatalog {
         Map<String, NamedQuery> queries = new TreeMap<>();
         textsByFileName.forEach((fileName, text) -> parse(fileName.substring(0, fileName.length() - ".rq".length()), text)
                 .ifPresent(query -> queries.put(query.name(), query)));
-        queries.values().forEach(query -> query.scopeQuery().ifPresent(scopes -> checkScopeQuery(query, queries.get(scopes))));
+        queries.values().forEach(query -> query.indexPlan().ifPresent(plan -> {
+            if (plan instanceof MeasureIndexPlan.Page page) {
+                page.valuesQuery().ifPresent(values -> checkValuesQuery(query, page, queries.get(values)));
+            }
+        }));
         return new QueryCatalog(queries);
     }
 
     /**
-     * The query that gives a scope-indexed query its scopes: it exists, takes the same parameters
-     * and answers one column, {@code scope}, in one piece.
+     * The query that gives an index-paged query the values of its field: it exists, takes the
+     * same parameters and answers one column, named as the field, in one piece.
      */
-    private static void checkScopeQuery(NamedQuery indexed, NamedQuery scopes) {
+    private static void checkValuesQuery(NamedQuery indexed, MeasureIndexPlan.Page page, NamedQuery values) {
         String file = FOLDER + "/" + indexed.name() + ".rq: ";
-        if (scopes == null) {
-            throw new IllegalStateException(file + "the scope index reads its scopes from query "
-                    + indexed.scopeQuery().orElseThrow() + ", which does not exist");
+        String field = page.field().fieldName();
+        if (values == null) {
+            throw new IllegalStateException(file + "the measure index reads the values of " + field + " from query "
+                    + page.valuesQuery().orElseThrow() + ", which does not exist");
         }
-        if (!scopes.columnNames().equals(List.of(ScopeIndexPage.SCOPE)) || scopes.paging().isPresent()
-                || !scopes.parameters().stream().map(QueryParameter::name).toList()
+        if (!values.columnNames().equals(List.of(field)) || values.paging().isPresent()
+                || !values.parameters().stream().map(QueryParameter::name).toList()
                 .equals(indexed.parameters().stream().map(QueryParameter::name).toList())) {
-            throw new IllegalStateException(file + "the scope index reads its scopes from query " + scopes.name()
-                    + ", which must take the same parameters, answer the one column " + ScopeIndexPage.SCOPE
+            throw new IllegalStateException(file + "the measure index reads the values of " + field + " from query "
+                    + values.name() + ", which must take the same parameters, answer the one column " + field
                     + " and not page");
         }
     }
@@ -223,15 +229,41 @@ public final class QueryCatalog {
         if (paging.isPresent()) {
             checkPaged(file, query, replacesRows);
         }
-        Optional<String> scopeQuery = Optional.ofNullable(fields.get("scope-index"));
-        if (scopeQuery.isPresent() && (paging.isEmpty() || !columns.stream().map(QueryColumn::name).toList()
-                .equals(ScopeIndexPage.COLUMNS))) {
-            throw new IllegalStateException(file + ": a query answered from the scope index pages and has the "
-                    + "columns " + String.join(", ", ScopeIndexPage.COLUMNS));
-        }
+        boolean paged = paging.isPresent();
+        Optional<MeasureIndexPlan> indexPlan = Optional.ofNullable(fields.get("measure-index"))
+                .map(line -> indexPlan(file, line, query, parameters, columns, paged, computation.isPresent()));
         return Optional.of(new NamedQuery(name, new Bilingual(fields.get("title.zh"), fields.get("title.en")),
                 new Bilingual(fields.get("question.zh"), fields.get("question.en")), parameters, columns,
-                computation, paging, scopeQuery, text));
+                computation, paging, indexPlan, text));
+    }
+
+    /**
+     * The {@code # measure-index:} plan, which must fit the query: a page plan pages, computes nothing in
+     * Java and its SPARQL binds {@code ?measure} in its pattern (the rows of the page's measures); a count takes the
+     * query's parameters and gives its columns, whole, with no Java step of its own.
+     */
+    private static MeasureIndexPlan indexPlan(String file, String line, Query query, List<QueryParameter> parameters,
+                                              List<QueryColumn> columns, boolean paged, boolean computed) {
+        MeasureIndexPlan plan;
+        try {
+            plan = MeasureIndexPlan.parse(line);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(file + ": " + e.getMessage(), e);
+        }
+        if (plan instanceof MeasureIndexPlan.Aggregate count) {
+            IndexedAggregate aggregate = count.aggregate();
+            if (paged || computed || !columns.stream().map(QueryColumn::name).toList().equals(aggregate.columns())
+                    || !parameters.stream().map(QueryParameter::name).toList().equals(aggregate.parameters())) {
+                throw new IllegalStateException(file + ": the measure index's count " + aggregate.label()
+                        + " answers whole, without a computed step, with the columns " + String.join(", ", aggregate.columns())
+                        + (aggregate.parameters().isEmpty() ? " and no parameters"
+                        : " and the parameters " + String.join(", ", aggregate.parameters())));
+            }
+        } else if (!paged || computed || !PatternVars.vars(query.getQueryPattern()).contains(IndexedPage.MEASURE)) {
+            throw new IllegalStateException(file + ": a query paged by the measure index pages, has no computed step, and its "
+                    + "SPARQL binds ?" + IndexedPage.MEASURE.getVarName() + ", the measures of each page");
+        }
+        return plan;
     }
 
     /** The step a {@code # computed:} line names, whose parameters the header must declare. */

@@ -1,6 +1,6 @@
 package io.reformkg.query;
 
-import io.reformkg.search.ScopeIndex;
+import io.reformkg.search.MeasureIndex;
 import io.reformkg.store.GraphStore;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -38,23 +38,23 @@ public final class QueryRunner {
 
     private final QueryCatalog catalog;
     private final Dataset dataset;
-    private final Optional<ScopeIndex> scopeIndex;
+    private final Optional<MeasureIndex> measureIndex;
     private final Optional<Duration> timeout;
 
-    private QueryRunner(QueryCatalog catalog, Dataset dataset, Optional<ScopeIndex> scopeIndex,
+    private QueryRunner(QueryCatalog catalog, Dataset dataset, Optional<MeasureIndex> measureIndex,
                         Optional<Duration> timeout) {
         this.catalog = Objects.requireNonNull(catalog);
         this.dataset = Objects.requireNonNull(dataset);
-        this.scopeIndex = scopeIndex;
+        this.measureIndex = measureIndex;
         this.timeout = timeout;
     }
 
     /**
-     * A runner over a store: a query whose header names a {@code scope-index} pages through the
-     * store's scope index. Queries run as long as they take (the CLI's).
+     * A runner over a store: a query whose header names a {@code measure-index} plan is answered
+     * from the store's measure index. Queries run as long as they take (the CLI's).
      */
     public static QueryRunner over(GraphStore store, QueryCatalog catalog) {
-        return new QueryRunner(catalog, store.dataset(), Optional.of(store.scopeIndex()), Optional.empty());
+        return new QueryRunner(catalog, store.dataset(), Optional.of(store.measureIndex()), Optional.empty());
     }
 
     /** A runner over a dataset alone, which answers every query with its SPARQL. */
@@ -70,7 +70,7 @@ public final class QueryRunner {
         if (limit.isNegative() || limit.isZero()) {
             throw new IllegalArgumentException("the query timeout must be positive; found " + limit);
         }
-        return new QueryRunner(catalog, dataset, scopeIndex, Optional.of(limit));
+        return new QueryRunner(catalog, dataset, measureIndex, Optional.of(limit));
     }
 
     public QueryCatalog catalog() {
@@ -92,25 +92,21 @@ public final class QueryRunner {
             }
         }
         Optional<Page> page = query.paging().map(paging -> paging.page(arguments));
-        if (page.isPresent() && query.scopeQuery().isPresent() && scopeIndex.isPresent()) {
-            return fromScopeIndex(query, arguments, language, page.get());
-        }
         return Txn.calculateRead(dataset, () -> {
-            ParameterResolver resolver = new ParameterResolver(dataset.getUnionModel());
-            ParameterizedSparqlString sparql = new ParameterizedSparqlString(query.sparql());
             Map<String, RDFNode> bound = new LinkedHashMap<>();
-            for (QueryParameter parameter : query.parameters()) {
-                String value = arguments.getOrDefault(parameter.name(), parameter.defaultValue());
-                if (value == null) {
-                    throw new InvalidParameterException("query " + name + " needs parameter " + parameter.name()
-                            + ": " + parameter.description());
-                }
-                RDFNode node = resolver.resolve(parameter, value);
-                bound.put(parameter.name(), node);
-                sparql.setParam(parameter.name(), node);
+            Query parsed = bind(query, arguments, language, bound);
+            Optional<MeasureIndexPlan> plan = measureIndex.flatMap(index -> query.indexPlan());
+            if (plan.isPresent() && plan.get() instanceof MeasureIndexPlan.Aggregate count) {
+                return new QueryResult(name, query.columnNames(), count.aggregate().rows(measureIndex.orElseThrow(),
+                        dataset.getUnionModel(), bound, language), Optional.empty());
             }
-            sparql.setLiteral(LANGUAGE_VARIABLE, language.code());
-            Query parsed = sparql.asQuery();
+            if (plan.isPresent() && plan.get() instanceof MeasureIndexPlan.Page indexed && page.isPresent()) {
+                List<Map<String, Object>> rows = new IndexedPage(measureIndex.orElseThrow(), indexed.field(),
+                        rowsPerValue(query, indexed, arguments, language))
+                        .rows(page.get().offset(), page.get().limit() + 1, this::select, parsed);
+                return new QueryResult(name, query.columnNames(), page.get().cut(rows),
+                        Optional.of(page.get().servedFrom(rows)));
+            }
             if (page.isPresent()) {
                 // one row beyond the page says whether more follow, without counting the whole answer
                 parsed.setLimit(page.get().limit() + 1L);
@@ -127,19 +123,43 @@ public final class QueryRunner {
         });
     }
 
-    /** The page read from the scope index, over the scopes the header's scope query gives. */
-    private QueryResult fromScopeIndex(NamedQuery query, Map<String, String> arguments, Language language,
-                                       Page page) {
-        Map<String, String> scopeArguments = new LinkedHashMap<>(arguments);
-        scopeArguments.keySet().retainAll(query.parameters().stream().map(QueryParameter::name).toList());
-        return Txn.calculateRead(dataset, () -> {
-            List<String> scopes = run(query.scopeQuery().orElseThrow(), scopeArguments, language)
-                    .column(ScopeIndexPage.SCOPE).stream().map(String.class::cast).toList();
-            List<Map<String, Object>> rows = new ScopeIndexPage(scopeIndex.orElseThrow(), dataset.getUnionModel())
-                    .rows(scopes, page.offset(), page.limit() + 1);
-            return new QueryResult(query.name(), query.columnNames(), page.cut(rows),
-                    Optional.of(page.servedFrom(rows)));
-        });
+    /**
+     * The query's SPARQL with its parameters bound (each value resolved to the term it names, kept
+     * in {@code bound}) and the language of names; inside a read transaction.
+     */
+    private Query bind(NamedQuery query, Map<String, String> arguments, Language language, Map<String, RDFNode> bound) {
+        ParameterResolver resolver = new ParameterResolver(dataset.getUnionModel());
+        ParameterizedSparqlString sparql = new ParameterizedSparqlString(query.sparql());
+        for (QueryParameter parameter : query.parameters()) {
+            String value = arguments.getOrDefault(parameter.name(), parameter.defaultValue());
+            if (value == null) {
+                throw new InvalidParameterException("query " + query.name() + " needs parameter " + parameter.name()
+                        + ": " + parameter.description());
+            }
+            RDFNode node = resolver.resolve(parameter, value);
+            bound.put(parameter.name(), node);
+            sparql.setParam(parameter.name(), node);
+        }
+        sparql.setLiteral(LANGUAGE_VARIABLE, language.code());
+        return sparql.asQuery();
+    }
+
+    /**
+     * The values of an index-paged query's field, each with the rows a measure holding it gives:
+     * the one value the header names, or the rows of the query it names, run with the same
+     * parameters.
+     */
+    private Map<String, Integer> rowsPerValue(NamedQuery query, MeasureIndexPlan.Page plan,
+                                              Map<String, String> arguments, Language language) {
+        if (plan.value().isPresent()) {
+            return Map.of(plan.value().get(), 1);
+        }
+        Map<String, String> shared = new LinkedHashMap<>(arguments);
+        shared.keySet().retainAll(query.parameters().stream().map(QueryParameter::name).toList());
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        run(plan.valuesQuery().orElseThrow(), shared, language).column(plan.field().fieldName())
+                .forEach(value -> rows.merge(String.valueOf(value), 1, Integer::sum));
+        return rows;
     }
 
     private List<Map<String, Object>> select(Query query) {

@@ -37,8 +37,9 @@ import org.apache.lucene.store.FSDirectory;
  * store, so it always matches the sources; a TDB2 store keeps it in its folder and
  * {@link Builder#open(Dataset)} reuses it. In memory by default; with {@link Builder#directory(Path)} on disk.
  *
- * <p>Built beside it the same way, {@link ScopeIndex} is no text index: it keeps every measure's
- * scope in list order, so that a page of the measures that apply in a place is read, not sorted.
+ * <p>Built beside it the same way, {@link MeasureIndex} is no text index: it keeps every measure's
+ * facts (scope, category, guiding bodies) in list order, so that pages and counts of measures are
+ * read, not joined and sorted.
  */
 public final class SearchIndex {
     /** Lucene field of the measure IRI. */

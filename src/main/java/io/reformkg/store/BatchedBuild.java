@@ -5,7 +5,7 @@ import io.reformkg.graph.IriScheme;
 import io.reformkg.graph.Prefixes;
 import io.reformkg.inference.Inference;
 import io.reformkg.reference.ReferenceData;
-import io.reformkg.search.ScopeIndex;
+import io.reformkg.search.MeasureIndex;
 import io.reformkg.search.SearchIndex;
 import io.reformkg.source.SourceSet;
 import io.reformkg.validation.ValidationResult;
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The build pipeline, one batch at a time: each named graph {@link GraphBuilder} makes (the
- * ontology, the reference data, one source list) is inferred, validated and indexed (text, scopes) while
+ * ontology, the reference data, one source list) is inferred, validated and indexed (text, measure facts) while
  * it is in memory, joined with the two shared graphs only, then streamed with its inferences to
  * the store. What needs every batch runs once the store holds them all: the inference totals and
  * the validation of the shared nodes (bodies, regions, divisions) whose facts gather from all
@@ -60,22 +60,22 @@ final class BatchedBuild {
 
     /**
      * Streams every batch with its inferences into {@code sink}, its text into {@code text} and
-     * its measures' scopes into {@code scopes}.
+     * its measures' facts into {@code facts}.
      * Fails with {@link BuildFailedException} at the first batch that violates the shapes, and
      * with a {@code SourceException} naming file and line at the first bad source.
      */
-    void streamInto(StreamRDF sink, SearchIndex.Writer text, ScopeIndex.Writer scopes) {
+    void streamInto(StreamRDF sink, SearchIndex.Writer text, MeasureIndex.Writer facts) {
         long start = System.nanoTime();
         ReferenceData referenceData = ReferenceData.load(data);
         SourceSet sources = SourceSet.open(data, referenceData);
         Prefixes.ALL.forEach(sink::prefix);
         GraphBuilder.create().iris(iris).reference(referenceData).sources(sources)
-                .buildInto((graphIri, model) -> batch(graphIri, model, sink, text, scopes));
+                .buildInto((graphIri, model) -> batch(graphIri, model, sink, text, facts));
         times.graph = System.nanoTime() - start - times.inference - times.validation - times.index - times.load;
     }
 
     private void batch(String graphIri, Model model, StreamRDF sink, SearchIndex.Writer text,
-                       ScopeIndex.Writer scopes) {
+                       MeasureIndex.Writer facts) {
         batches++;
         if (graphIri.equals(iris.ontologyGraph())) {
             ontology = model;
@@ -111,7 +111,7 @@ final class BatchedBuild {
 
         start = System.nanoTime();
         text.add(model.getGraph());
-        scopes.add(model.getGraph());
+        facts.add(model.getGraph());
         times.index += lap(start);
 
         start = System.nanoTime();
@@ -173,7 +173,7 @@ final class BatchedBuild {
 
         @Override
         public String toString() {
-            return String.format("parse+graph %.1f s, inference %.1f s, validation %.1f s, text and scope indexes %.1f s, "
+            return String.format("parse+graph %.1f s, inference %.1f s, validation %.1f s, text and measure indexes %.1f s, "
                     + "streaming to the store %.1f s, store load %.1f s, inference totals %.1f s, "
                     + "validation of shared nodes %.1f s", s(graph), s(inference), s(validation), s(index),
                     s(load), s(store), s(totals), s(sharedValidation));

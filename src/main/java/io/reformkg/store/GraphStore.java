@@ -1,7 +1,7 @@
 package io.reformkg.store;
 
 import io.reformkg.graph.IriScheme;
-import io.reformkg.search.ScopeIndex;
+import io.reformkg.search.MeasureIndex;
 import io.reformkg.search.SearchIndex;
 import io.reformkg.validation.ValidationResult;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
  * The entry point of the store stage: runs the pipeline (reference data and sources → graph →
- * inference → SHACL validation, inferred graph included → full-text and scope indexes, batch by
+ * inference → SHACL validation, inferred graph included → full-text and measure indexes, batch by
  * batch; see {@link BatchedBuild}) and holds the resulting dataset and indexes, read-only from
  * then on. Build one with {@link #create()}; a graph that violates the shapes is never stored.
  * The dataset lives in memory, or in a TDB2 folder, loaded with TDB2's bulk loader and holding
@@ -27,7 +27,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  */
 public final class GraphStore implements CurrentStore {
     private final Dataset dataset;
-    private final ScopeIndex scopes;
+    private final MeasureIndex facts;
     private final IriScheme iris;
     private final ValidationResult validation;
     private final String version;
@@ -40,7 +40,7 @@ public final class GraphStore implements CurrentStore {
     private GraphStore(Served served, IriScheme iris, ValidationResult validation, String version, boolean rebuilt,
             Optional<Path> storeFolder, Runnable afterClose) {
         this.dataset = served.dataset();
-        this.scopes = served.scopes();
+        this.facts = served.facts();
         this.iris = iris;
         this.validation = validation;
         this.version = version;
@@ -123,21 +123,21 @@ public final class GraphStore implements CurrentStore {
             Dataset dataset = DatasetFactory.createTxnMem();
             BatchedBuild build = new BatchedBuild(data, iris);
             SearchIndex.Writer text = SearchIndex.create().directory(textIndex).writer();
-            ScopeIndex.Writer scopes = ScopeIndex.create().writer();
+            MeasureIndex.Writer facts = MeasureIndex.create().writer();
             ValidationResult validation;
             try {
                 Txn.executeWrite(dataset, () -> build.streamInto(StreamRDFLib.dataset(dataset.asDatasetGraph()), text,
-                        scopes));
+                        facts));
                 validation = build.finish(dataset);
             } catch (RuntimeException e) {
                 text.close();
-                scopes.close();
+                facts.close();
                 throw e;
             }
             if (logBuildTimes) {
                 build.logTimes(0);
             }
-            return new GraphStore(new Served(text.wrap(dataset), scopes.finish()), iris, validation, version, true,
+            return new GraphStore(new Served(text.wrap(dataset), facts.finish()), iris, validation, version, true,
                     Optional.empty(), () -> { });
         }
 
@@ -181,13 +181,13 @@ public final class GraphStore implements CurrentStore {
         private ValidationResult buildTdb2(Dataset dataset, Path building) {
             BatchedBuild build = new BatchedBuild(data, iris);
             try (SearchIndex.Writer text = SearchIndex.create().directory(Tdb2Location.textIndex(building)).writer();
-                 ScopeIndex.Writer scopes = ScopeIndex.create().directory(Tdb2Location.scopeIndex(building)).writer()) {
+                 MeasureIndex.Writer facts = MeasureIndex.create().directory(Tdb2Location.measureIndex(building)).writer()) {
                 // the parallel loader builds the indexes on its own threads while the batches are
                 // inferred and validated: the fastest of Jena's loaders here (docs/benchmarks.md)
                 DataLoader loader = LoaderFactory.parallelLoader(dataset.asDatasetGraph(), (format, args) -> { });
                 loader.startBulk();
                 try {
-                    build.streamInto(loader.stream(), text, scopes);
+                    build.streamInto(loader.stream(), text, facts);
                 } catch (RuntimeException e) {
                     loader.finishException(e);
                     throw e;
@@ -197,7 +197,7 @@ public final class GraphStore implements CurrentStore {
                 long load = System.nanoTime() - start;
                 ValidationResult validation = build.finish(dataset);
                 text.commit();
-                scopes.commit();
+                facts.commit();
                 Tdb2Location.writeFindings(building, validation);
                 if (logBuildTimes) {
                     build.logTimes(load);
@@ -206,11 +206,11 @@ public final class GraphStore implements CurrentStore {
             }
         }
 
-        /** A complete store as served: with the text and scope indexes built with it. */
+        /** A complete store as served: with the text and measure indexes built with it. */
         private static Served served(Tdb2Location location, Path store) {
             Dataset dataset = SearchIndex.create().directory(Tdb2Location.textIndex(store)).open(location.open(store));
             try {
-                return new Served(dataset, ScopeIndex.create().directory(Tdb2Location.scopeIndex(store)).open());
+                return new Served(dataset, MeasureIndex.create().directory(Tdb2Location.measureIndex(store)).open());
             } catch (RuntimeException e) {
                 release(dataset);
                 throw e;
@@ -218,8 +218,8 @@ public final class GraphStore implements CurrentStore {
         }
     }
 
-    /** The dataset (wrapped with its text index) and the scope index built with it. */
-    private record Served(Dataset dataset, ScopeIndex scopes) {
+    /** The dataset (wrapped with its text index) and the measure index built with it. */
+    private record Served(Dataset dataset, MeasureIndex facts) {
     }
 
     /** Fails with a message a user can act on when {@code data} is not a folder. */
@@ -240,9 +240,9 @@ public final class GraphStore implements CurrentStore {
         return dataset;
     }
 
-    /** Every measure's scope in list order, for the pages of {@code measures-in-place}. */
-    public ScopeIndex scopeIndex() {
-        return scopes;
+    /** Every measure's facts in list order: the queries whose header names a {@code measure-index}. */
+    public MeasureIndex measureIndex() {
+        return facts;
     }
 
     @Override
@@ -275,7 +275,7 @@ public final class GraphStore implements CurrentStore {
 
     @Override
     public void close() {
-        scopes.close();
+        facts.close();
         release(dataset);
         afterClose.run();
     }

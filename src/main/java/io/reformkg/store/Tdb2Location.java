@@ -50,7 +50,7 @@ final class Tdb2Location {
     private static final String FINDINGS = "findings.json";
     /** Inside the store's folder, so the switch to a new store switches its index with it. */
     private static final String TEXT_INDEX = "text-index";
-    private static final String SCOPE_INDEX = "scope-index";
+    private static final String MEASURE_INDEX = "measure-index";
     private static final String ANSWERS = "answers";
     private static final String BUILDING_PREFIX = "building-";
     private static final String STORE_PREFIX = "store-";
@@ -316,8 +316,8 @@ final class Tdb2Location {
         return store.resolve(TEXT_INDEX);
     }
 
-    static Path scopeIndex(Path store) {
-        return store.resolve(SCOPE_INDEX);
+    static Path measureIndex(Path store) {
+        return store.resolve(MEASURE_INDEX);
     }
 
     static Path answers(Path store) {

@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  * competency question alone (median of several runs, every answer computed), and 16 clients on
  * the mix for a while — Reform KG with its answer cache and with every answer computed
  * ({@code Cache-Control: no-cache}); every answer is compared between the servers;</li>
- * <li>Reform KG's "applies in place" and keyword queries through its query API.</li>
+ * <li>Reform KG's "applies in place" and keyword queries, and its named competency questions
+ * (queries/cq*.rq, answered from its measure index), through its query API, every answer computed.</li>
  * </ol>
  * Listing questions (CQ3, CQ5, CQ7, CQ8) are asked as counts at every size: at a million
  * measures their answers run to hundreds of thousands of rows, which measures serialisation,
@@ -45,6 +46,8 @@ public final class ScaleBenchmark {
     private static final Pattern GC_PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final String PLACE_QUERY = "/api/queries/measures-in-place?placeName=%E5%90%88%E8%82%A5";
     private static final String KEYWORD_QUERY = "/api/queries/keyword-search-text?keyword=%E6%8B%85%E4%BF%9D";
+    /** The named competency questions with their defaults (a page of 100 where they page); CQ8 in 合肥. */
+    private static final Map<String, String> NAMED_QUESTIONS = namedQuestions();
 
     private final BenchHttp http = new BenchHttp(Duration.ofMinutes(10));
     private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -70,7 +73,8 @@ public final class ScaleBenchmark {
 
     /** The figures for one corpus size. */
     record Scale(int measures, long quads, long ingestMillis, long peakHeapMb, long fusekiLoadMillis,
-            Serving reform, Serving fuseki, BenchHttp.Load reformComputed, long placeMillis, long keywordMillis) {
+            Serving reform, Serving fuseki, BenchHttp.Load reformComputed, long placeMillis, long keywordMillis,
+            Map<String, Long> namedMillis) {
     }
 
     /** One server on its store: start times, each question's computed and cached medians, the mix under load. */
@@ -152,16 +156,30 @@ public final class ScaleBenchmark {
         Serving plain = serve(fuseki, dir, log, mix, reference, quads, port2 -> null);
         log("serving: Reform KG");
         long[] apiMillis = new long[2];
+        Map<String, Long> namedMillis = new LinkedHashMap<>();
         BenchHttp.Load[] computedLoad = new BenchHttp.Load[1];
         Serving ours = serve(reform, dir, log, mix, reference, quads, port2 -> {
             computedLoad[0] = http.load(port2, clients, Duration.ofSeconds(seconds), mix, reference, true,
                     "Cache-Control", NO_CACHE);
             apiMillis[0] = medianMillis(() -> http.get(port2, PLACE_QUERY, "Cache-Control", NO_CACHE));
             apiMillis[1] = medianMillis(() -> http.get(port2, KEYWORD_QUERY, "Cache-Control", NO_CACHE));
+            NAMED_QUESTIONS.forEach((name, path) -> namedMillis.put(name,
+                    medianMillis(() -> http.get(port2, path, "Cache-Control", NO_CACHE))));
             return null;
         });
         return new Scale(measures, quads[0], ingestMillis, peakHeapMb(dir.resolve("ingest-gc.log")), fusekiLoadMillis,
-                ours, plain, computedLoad[0], apiMillis[0], apiMillis[1]);
+                ours, plain, computedLoad[0], apiMillis[0], apiMillis[1], namedMillis);
+    }
+
+    private static Map<String, String> namedQuestions() {
+        Map<String, String> questions = new LinkedHashMap<>();
+        for (String name : List.of("cq1-co-guidance-pairs", "cq2-measures-per-body", "cq3-pilot-only-measures",
+                "cq4-declared-and-held-measures", "cq5-single-body-measures", "cq6-categories-per-body",
+                "cq7-reorganised-body-measures")) {
+            questions.put(name, "/api/queries/" + name);
+        }
+        questions.put("cq8-measures-in-place", "/api/queries/cq8-measures-in-place?place=%E5%90%88%E8%82%A5");
+        return questions;
     }
 
     /** Something more to measure while a server runs, given its port. */
@@ -291,6 +309,16 @@ public final class ScaleBenchmark {
                 out.append(String.format(Locale.ROOT, " %d / %d / %d |", scale.reform().computedMillis().get(name),
                         scale.reform().cachedMillis().get(name), scale.fuseki().computedMillis().get(name)));
             }
+            out.append('\n');
+        }
+        out.append(String.format(Locale.ROOT, "%n### Reform KG's named competency questions through its query API, "
+                + "every answer computed (median of %d), ms%n%n| Measures | %s |%n|---|%s%n", runs,
+                NAMED_QUESTIONS.keySet().stream().map(name -> name.substring(0, name.indexOf('-')).toUpperCase(Locale.ROOT))
+                        .collect(Collectors.joining(" | ")), "---|".repeat(NAMED_QUESTIONS.size())));
+        for (Scale scale : scales) {
+            out.append(String.format(Locale.ROOT, "| %,d |", scale.measures()));
+            NAMED_QUESTIONS.keySet().forEach(name -> out.append(String.format(Locale.ROOT, " %d |",
+                    scale.namedMillis().get(name))));
             out.append('\n');
         }
         return out.toString();
