@@ -115,7 +115,11 @@ no-cache\` on every query (*computed*). Every answer is compared with plain Fuse
 rows. The listing questions (CQ3, CQ5, CQ7, CQ8) are asked as counts (\`SELECT (COUNT(*) …) {
 <question> }\`): at a million measures they list hundreds of thousands of rows. *Place* and
 *keyword* are Reform KG's named queries \`measures-in-place\` (合肥) and \`keyword-search-text\`
-(担保) through its query API (median of $RUNS); plain Fuseki has no text index.
+(担保) through its query API (median of $RUNS); plain Fuseki has no text index. The last table
+times Reform KG's own competency questions, \`queries/cq1…cq8\` (CQ8 in 合肥; the paged ones a page
+of 100), through its query API with every answer computed (median of $RUNS): a store answers them
+from its measure index (docs/queries.md, "How queries run"), where the rows above ask both servers
+the same SPARQL.
 
 $SCALE_TABLES
 <!-- scale-bench:end -->
