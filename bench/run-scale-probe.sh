@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scale probe (issue 8): generates a synthetic corpus of N measures, builds it into a fresh TDB2
 # store and serves it (`serve --tdb2`, -Xmx4g), then prints the time to the first answer, the
-# build's stage times, the heap (from the GC log) and a few named queries' times through the
+# build's stage times, the heap (from the GC log) and the named competency questions' times through the
 # query API (skipped with QUERIES=0). Not part of `mvn verify`. Usage: bench/run-scale-probe.sh N [PORT]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,7 +34,10 @@ grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$WORK/gc.log" | tr -d 'M)' | tr '>(' '  ' |
     '{ if ($2 > live) live = $2; if ($3 > committed) committed = $3 }
      END { print "heap: at most " live " MiB in use after a collection, " committed " MiB committed" }'
 [ "${QUERIES:-1}" = 0 ] && exit 0
-for q in cq1-co-guidance-pairs cq2-measures-per-body "cq8-measures-in-place?place=%E5%90%88%E8%82%A5" \
+# the named competency questions (answered from the measure index), a place and a keyword, computed
+for q in cq1-co-guidance-pairs cq2-measures-per-body cq3-pilot-only-measures cq4-declared-and-held-measures \
+         cq5-single-body-measures cq6-categories-per-body cq7-reorganised-body-measures \
+         "cq8-measures-in-place?place=%E5%90%88%E8%82%A5" "measures-in-place?placeName=%E5%90%88%E8%82%A5" \
          "keyword-search-text?keyword=%E6%8B%85%E4%BF%9D"; do
   for run in 1 2 3; do
     curl -s -o /dev/null -H 'Cache-Control: no-cache' -w "$q run$run %{http_code} %{time_total}s\n" \

@@ -92,7 +92,10 @@ final class IndexedPage {
         };
     }
 
-    /** The measures of a page, which give {@code rows} rows, the first {@code droppedRows} of them on the page before. */
+    /**
+     * The measures of a page, which give {@code rows} rows, the first {@code droppedRows} of them
+     * on the page before.
+     */
     private record Slice(List<String> measures, long droppedRows, long rows) {
         static Slice ofMeasures(List<String> measures) {
             return new Slice(measures, 0, measures.size());

@@ -238,9 +238,10 @@ public final class QueryCatalog {
     }
 
     /**
-     * The {@code # measure-index:} plan, which must fit the query: a page plan pages, computes nothing in
-     * Java and its SPARQL binds {@code ?measure} in its pattern (the rows of the page's measures); a count takes the
-     * query's parameters and gives its columns, whole, with no Java step of its own.
+     * The {@code # measure-index:} plan, which must fit the query: a page plan pages, computes
+     * nothing in Java and its SPARQL binds {@code ?measure} in its pattern (the rows of the page's
+     * measures); a count takes the query's parameters and gives its columns, whole, with no Java
+     * step of its own.
      */
     private static MeasureIndexPlan indexPlan(String file, String line, Query query, List<QueryParameter> parameters,
                                               List<QueryColumn> columns, boolean paged, boolean computed) {
@@ -255,13 +256,13 @@ public final class QueryCatalog {
             if (paged || computed || !columns.stream().map(QueryColumn::name).toList().equals(aggregate.columns())
                     || !parameters.stream().map(QueryParameter::name).toList().equals(aggregate.parameters())) {
                 throw new IllegalStateException(file + ": the measure index's count " + aggregate.label()
-                        + " answers whole, without a computed step, with the columns " + String.join(", ", aggregate.columns())
-                        + (aggregate.parameters().isEmpty() ? " and no parameters"
-                        : " and the parameters " + String.join(", ", aggregate.parameters())));
+                        + " answers whole, without a computed step, with the columns "
+                        + String.join(", ", aggregate.columns()) + (aggregate.parameters().isEmpty()
+                        ? " and no parameters" : " and the parameters " + String.join(", ", aggregate.parameters())));
             }
         } else if (!paged || computed || !PatternVars.vars(query.getQueryPattern()).contains(IndexedPage.MEASURE)) {
-            throw new IllegalStateException(file + ": a query paged by the measure index pages, has no computed step, and its "
-                    + "SPARQL binds ?" + IndexedPage.MEASURE.getVarName() + ", the measures of each page");
+            throw new IllegalStateException(file + ": a query paged by the measure index pages, has no computed step, "
+                    + "and its SPARQL binds ?" + IndexedPage.MEASURE.getVarName() + ", the measures of each page");
         }
         return plan;
     }
