@@ -16,7 +16,7 @@ import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.sparql.syntax.ElementSubQuery;
 
 /**
- * A page of a query whose header says {@code # measure-index: FIELD …} ({@link MeasureIndexPlan.Page}):
+ * A page of a query whose header says {@code # measure-index: FIELD …} ({@link IndexPlan.Page}):
  * the store's {@link MeasureIndex} picks the page's measures in list order, then the query's own
  * SPARQL, restricted to them ({@code VALUES ?measure}), gives their rows. Same rows as the SPARQL
  * over every measure, which joins and sorts every match before cutting the page (900,000 of a

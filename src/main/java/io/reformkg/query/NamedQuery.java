@@ -10,11 +10,11 @@ import org.apache.jena.query.ParameterizedSparqlString;
  * parameters, columns) and the SPARQL text, header included. {@code computation} names the
  * Java step that turns the SPARQL's rows into the answer, for questions SPARQL cannot answer
  * alone (the shortest co-guidance chain); it is empty for plain queries. {@code indexPlan} says how a
- * store answers it from its measure index instead of running this SPARQL ({@link MeasureIndexPlan}).
+ * store answers it from its measure or text index instead of running this SPARQL ({@link IndexPlan}).
  */
 public record NamedQuery(String name, Bilingual title, Bilingual question, List<QueryParameter> parameters,
                          List<QueryColumn> columns, Optional<Computation> computation, Optional<Paging> paging,
-                         Optional<MeasureIndexPlan> indexPlan, String sparql) {
+                         Optional<IndexPlan> indexPlan, String sparql) {
     public NamedQuery {
         parameters = List.copyOf(parameters);
         columns = List.copyOf(columns);

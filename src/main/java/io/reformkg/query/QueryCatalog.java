@@ -43,7 +43,7 @@ public final class QueryCatalog {
             "param:\\s*([A-Za-z][A-Za-z0-9]*)\\s*\\(([a-z]+)(?:,\\s*default\\s+([^)]+))?\\)\\s*(.+)");
     private static final Pattern COLUMN = Pattern.compile("column:\\s*([A-Za-z][A-Za-z0-9]*)\\s+—\\s+(.+)");
     private static final Pattern PAGE = Pattern.compile("page:\\s*limit\\s+(\\d{1,6})\\s+max\\s+(\\d{1,6})");
-    private static final Pattern FIELD = Pattern.compile("(title\\.zh|title\\.en|question\\.zh|question\\.en|computed|measure-index):\\s*(.+)");
+    private static final Pattern FIELD = Pattern.compile("(title\\.zh|title\\.en|question\\.zh|question\\.en|computed|measure-index|text-index):\\s*(.+)");
 
     private final Map<String, NamedQuery> queries;
 
@@ -111,7 +111,7 @@ public final class QueryCatalog {
         textsByFileName.forEach((fileName, text) -> parse(fileName.substring(0, fileName.length() - ".rq".length()), text)
                 .ifPresent(query -> queries.put(query.name(), query)));
         queries.values().forEach(query -> query.indexPlan().ifPresent(plan -> {
-            if (plan instanceof MeasureIndexPlan.Page page) {
+            if (plan instanceof IndexPlan.Page page) {
                 page.valuesQuery().ifPresent(values -> checkValuesQuery(query, page, queries.get(values)));
             }
         }));
@@ -122,7 +122,7 @@ public final class QueryCatalog {
      * The query that gives an index-paged query the values of its field: it exists, takes the
      * same parameters and answers one column, named as the field, in one piece.
      */
-    private static void checkValuesQuery(NamedQuery indexed, MeasureIndexPlan.Page page, NamedQuery values) {
+    private static void checkValuesQuery(NamedQuery indexed, IndexPlan.Page page, NamedQuery values) {
         String file = FOLDER + "/" + indexed.name() + ".rq: ";
         String field = page.field().fieldName();
         if (values == null) {
@@ -230,8 +230,14 @@ public final class QueryCatalog {
             checkPaged(file, query, replacesRows);
         }
         boolean paged = paging.isPresent();
-        Optional<MeasureIndexPlan> indexPlan = Optional.ofNullable(fields.get("measure-index"))
-                .map(line -> indexPlan(file, line, query, parameters, columns, paged, computation.isPresent()));
+        if (fields.containsKey("measure-index") && fields.containsKey("text-index")) {
+            throw new IllegalStateException(file + ": a query is answered from one index; give \"measure-index\" "
+                    + "or \"text-index\", not both");
+        }
+        Optional<IndexPlan> indexPlan = Optional.ofNullable(fields.get("measure-index"))
+                .map(line -> indexPlan(file, line, query, parameters, columns, paged, computation.isPresent()))
+                .or(() -> Optional.ofNullable(fields.get("text-index"))
+                        .map(line -> rankingPlan(file, line, selected, parameters, paged, computation)));
         return Optional.of(new NamedQuery(name, new Bilingual(fields.get("title.zh"), fields.get("title.en")),
                 new Bilingual(fields.get("question.zh"), fields.get("question.en")), parameters, columns,
                 computation, paging, indexPlan, text));
@@ -243,15 +249,15 @@ public final class QueryCatalog {
      * measures); a count takes the query's parameters and gives its columns, whole, with no Java
      * step of its own.
      */
-    private static MeasureIndexPlan indexPlan(String file, String line, Query query, List<QueryParameter> parameters,
+    private static IndexPlan indexPlan(String file, String line, Query query, List<QueryParameter> parameters,
                                               List<QueryColumn> columns, boolean paged, boolean computed) {
-        MeasureIndexPlan plan;
+        IndexPlan plan;
         try {
-            plan = MeasureIndexPlan.parse(line);
+            plan = IndexPlan.parseMeasureIndex(line);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(file + ": " + e.getMessage(), e);
         }
-        if (plan instanceof MeasureIndexPlan.Aggregate count) {
+        if (plan instanceof IndexPlan.Aggregate count) {
             IndexedAggregate aggregate = count.aggregate();
             if (paged || computed || !columns.stream().map(QueryColumn::name).toList().equals(aggregate.columns())
                     || !parameters.stream().map(QueryParameter::name).toList().equals(aggregate.parameters())) {
@@ -263,6 +269,31 @@ public final class QueryCatalog {
         } else if (!paged || computed || !PatternVars.vars(query.getQueryPattern()).contains(IndexedPage.MEASURE)) {
             throw new IllegalStateException(file + ": a query paged by the measure index pages, has no computed step, "
                     + "and its SPARQL binds ?" + IndexedPage.MEASURE.getVarName() + ", the measures of each page");
+        }
+        return plan;
+    }
+
+    /**
+     * The {@code # text-index:} plan, which must fit the query: it pages, selects the ranking's
+     * columns (a computed step may add one to each row of the page) and its keyword is a text
+     * parameter of the query.
+     */
+    private static IndexPlan rankingPlan(String file, String line, List<QueryColumn> selected,
+                                         List<QueryParameter> parameters, boolean paged,
+                                         Optional<Computation> computation) {
+        IndexPlan.Ranking plan;
+        try {
+            plan = (IndexPlan.Ranking) IndexPlan.parseTextIndex(line);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(file + ": " + e.getMessage(), e);
+        }
+        boolean keywordIsText = parameters.stream().anyMatch(parameter ->
+                parameter.name().equals(plan.keywordParameter()) && parameter.kind() == ParameterKind.TEXT);
+        if (!paged || computation.filter(Computation::replacesRows).isPresent() || !keywordIsText
+                || !selected.stream().map(QueryColumn::name).toList().equals(IndexPlan.RANKED_COLUMNS)) {
+            throw new IllegalStateException(file + ": a query ranked by the text index pages, takes the keyword as "
+                    + "the text parameter " + plan.keywordParameter() + " and selects the columns "
+                    + String.join(", ", IndexPlan.RANKED_COLUMNS) + " (a computed step may add one)");
         }
         return plan;
     }

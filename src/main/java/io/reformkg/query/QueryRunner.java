@@ -1,5 +1,6 @@
 package io.reformkg.query;
 
+import io.reformkg.search.KeywordRanking;
 import io.reformkg.search.MeasureIndex;
 import io.reformkg.store.GraphStore;
 import java.math.BigDecimal;
@@ -39,27 +40,30 @@ public final class QueryRunner {
     private final QueryCatalog catalog;
     private final Dataset dataset;
     private final Optional<MeasureIndex> measureIndex;
+    private final Optional<KeywordRanking> keywordRanking;
     private final Optional<Duration> timeout;
 
     private QueryRunner(QueryCatalog catalog, Dataset dataset, Optional<MeasureIndex> measureIndex,
-                        Optional<Duration> timeout) {
+                        Optional<KeywordRanking> keywordRanking, Optional<Duration> timeout) {
         this.catalog = Objects.requireNonNull(catalog);
         this.dataset = Objects.requireNonNull(dataset);
         this.measureIndex = measureIndex;
+        this.keywordRanking = keywordRanking;
         this.timeout = timeout;
     }
 
     /**
-     * A runner over a store: a query whose header names a {@code measure-index} plan is answered
-     * from the store's measure index. Queries run as long as they take (the CLI's).
+     * A runner over a store: a query whose header names an index plan ({@code measure-index} or
+     * {@code text-index}) is answered from the store's index. Queries run as long as they take (the CLI's).
      */
     public static QueryRunner over(GraphStore store, QueryCatalog catalog) {
-        return new QueryRunner(catalog, store.dataset(), Optional.of(store.measureIndex()), Optional.empty());
+        return new QueryRunner(catalog, store.dataset(), Optional.of(store.measureIndex()),
+                Optional.of(store.keywordRanking()), Optional.empty());
     }
 
     /** A runner over a dataset alone, which answers every query with its SPARQL. */
     public static QueryRunner over(Dataset dataset, QueryCatalog catalog) {
-        return new QueryRunner(catalog, dataset, Optional.empty(), Optional.empty());
+        return new QueryRunner(catalog, dataset, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /**
@@ -70,7 +74,7 @@ public final class QueryRunner {
         if (limit.isNegative() || limit.isZero()) {
             throw new IllegalArgumentException("the query timeout must be positive; found " + limit);
         }
-        return new QueryRunner(catalog, dataset, measureIndex, Optional.of(limit));
+        return new QueryRunner(catalog, dataset, measureIndex, keywordRanking, Optional.of(limit));
     }
 
     public QueryCatalog catalog() {
@@ -95,12 +99,13 @@ public final class QueryRunner {
         return Txn.calculateRead(dataset, () -> {
             Map<String, RDFNode> bound = new LinkedHashMap<>();
             Query parsed = bind(query, arguments, language, bound);
-            Optional<MeasureIndexPlan> plan = measureIndex.flatMap(index -> query.indexPlan());
-            if (plan.isPresent() && plan.get() instanceof MeasureIndexPlan.Aggregate count) {
+            // a runner over a bare dataset has no indexes, so it runs the SPARQL
+            Optional<IndexPlan> plan = measureIndex.flatMap(index -> query.indexPlan());
+            if (plan.isPresent() && plan.get() instanceof IndexPlan.Aggregate count) {
                 return new QueryResult(name, query.columnNames(), count.aggregate().rows(measureIndex.orElseThrow(),
                         dataset.getUnionModel(), bound, language), Optional.empty());
             }
-            if (plan.isPresent() && plan.get() instanceof MeasureIndexPlan.Page indexed && page.isPresent()) {
+            if (plan.isPresent() && plan.get() instanceof IndexPlan.Page indexed && page.isPresent()) {
                 List<Map<String, Object>> rows = new IndexedPage(measureIndex.orElseThrow(), indexed.field(),
                         rowsPerValue(query, indexed, arguments, language))
                         .rows(page.get().offset(), page.get().limit() + 1, this::select, parsed);
@@ -112,7 +117,9 @@ public final class QueryRunner {
                 parsed.setLimit(page.get().limit() + 1L);
                 parsed.setOffset(page.get().offset());
             }
-            List<Map<String, Object>> selected = select(parsed);
+            List<Map<String, Object>> selected = plan.isPresent() && plan.get() instanceof IndexPlan.Ranking ranking
+                    ? ranked(bound.get(ranking.keywordParameter()).asLiteral().getString(), page.orElseThrow())
+                    : select(parsed);
             List<Map<String, Object>> rows = query.computation()
                     .map(computation -> computation.replaceRows(selected, bound)).orElse(selected);
             Optional<Page> served = page.map(requested -> requested.servedFrom(rows));
@@ -149,7 +156,7 @@ public final class QueryRunner {
      * the one value the header names, or the rows of the query it names, run with the same
      * parameters.
      */
-    private Map<String, Integer> rowsPerValue(NamedQuery query, MeasureIndexPlan.Page plan,
+    private Map<String, Integer> rowsPerValue(NamedQuery query, IndexPlan.Page plan,
                                               Map<String, String> arguments, Language language) {
         if (plan.value().isPresent()) {
             return Map.of(plan.value().get(), 1);
@@ -160,6 +167,20 @@ public final class QueryRunner {
         run(plan.valuesQuery().orElseThrow(), shared, language).column(plan.field().fieldName())
                 .forEach(value -> rows.merge(String.valueOf(value), 1, Integer::sum));
         return rows;
+    }
+
+    /** The page's measures and one more, ranked by the text index, as rows of {@link IndexPlan#RANKED_COLUMNS}. */
+    private List<Map<String, Object>> ranked(String keyword, Page page) {
+        return keywordRanking.orElseThrow().page(keyword, page.offset(), page.limit() + 1).stream()
+                .map(measure -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    List<Object> values = List.of(measure.measure(), measure.number(), measure.title(),
+                            (double) measure.score());
+                    for (int column = 0; column < values.size(); column++) {
+                        row.put(IndexPlan.RANKED_COLUMNS.get(column), values.get(column));
+                    }
+                    return row;
+                }).toList();
     }
 
     private List<Map<String, Object>> select(Query query) {

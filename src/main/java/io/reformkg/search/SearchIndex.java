@@ -1,14 +1,18 @@
 package io.reformkg.search;
 
 import io.reformkg.vocab.ELI;
+import io.reformkg.vocab.RKG;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.text.Entity;
 import org.apache.jena.query.text.EntityDefinition;
@@ -18,7 +22,12 @@ import org.apache.jena.query.text.TextIndexConfig;
 import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -37,6 +46,11 @@ import org.apache.lucene.store.FSDirectory;
  * store, so it always matches the sources; a TDB2 store keeps it in its folder and
  * {@link Builder#open(Dataset)} reuses it. In memory by default; with {@link Builder#directory(Path)} on disk.
  *
+ * <p>A measure's title and content are one document, which also holds the measure's number and
+ * IRI as columns, so that {@link KeywordRanking} ranks the measures matching a keyword in one
+ * Lucene search; {@code text:query} on either field finds the document as it would find one per
+ * field, with the same score.
+ *
  * <p>Built beside it the same way, {@link MeasureIndex} is no text index: it keeps every measure's
  * facts (scope, category, guiding bodies) in list order, so that pages and counts of measures are
  * read, not joined and sorted.
@@ -47,7 +61,11 @@ public final class SearchIndex {
     static final String TITLE_FIELD = "title";
     static final String CONTENT_FIELD = "content";
     static final String LANGUAGE_FIELD = "lang";
+    /** A measure's IRI and number beside its text, as columns: {@link KeywordRanking} orders by them. */
+    static final String MEASURE_FIELD = "measure";
+    static final String NUMBER_FIELD = "number";
     private static final String LUCENE_SEGMENTS_PREFIX = "segments";
+    private static final Analyzer QUERY_ANALYZER = new SmartChineseAnalyzer();
 
     private SearchIndex() {
     }
@@ -84,7 +102,7 @@ public final class SearchIndex {
          */
         public Writer writer() {
             EntityDefinition fields = fields();
-            return new Writer(TextDatasetFactory.createLuceneIndex(openDirectory(), config(fields)), fields);
+            return new Writer(new MeasureTextIndex(openDirectory(), config(fields)), fields);
         }
 
         /**
@@ -116,6 +134,20 @@ public final class SearchIndex {
         }
     }
 
+    /**
+     * The keyword as {@code keyword-search-text.rq} hands it to {@code text:query} (quoted, its
+     * quotes and backslashes dropped), parsed for {@code field} as jena-text parses it: a phrase of
+     * the words the Smart Chinese analyzer segments it into. Empty when it holds no word.
+     */
+    static Optional<Query> phraseQuery(String field, String keyword) {
+        String phrase = "\"" + keyword.replaceAll("[\"\\\\]", " ") + "\"";
+        try {
+            return Optional.ofNullable(new QueryParser(field, QUERY_ANALYZER).parse(phrase));
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
     private static EntityDefinition fields() {
         EntityDefinition fields = new EntityDefinition(ENTITY_FIELD, TITLE_FIELD, ELI.title.asNode());
         fields.set(CONTENT_FIELD, ELI.description.asNode());
@@ -127,7 +159,7 @@ public final class SearchIndex {
     private static TextIndexConfig config(EntityDefinition fields) {
         TextIndexConfig config = new TextIndexConfig(fields);
         config.setAnalyzer(new SmartChineseAnalyzer());
-        config.setQueryAnalyzer(new SmartChineseAnalyzer());
+        config.setQueryAnalyzer(QUERY_ANALYZER);
         // highlighting reads the stored text of each hit
         config.setValueStored(true);
         return config;
@@ -135,27 +167,57 @@ public final class SearchIndex {
 
     /** An index being filled batch by batch; see {@link Builder#writer()}. */
     public static final class Writer implements AutoCloseable {
-        private final TextIndex index;
+        private final MeasureTextIndex index;
         private final EntityDefinition fields;
 
-        private Writer(TextIndex index, EntityDefinition fields) {
+        private Writer(MeasureTextIndex index, EntityDefinition fields) {
             this.index = index;
             this.fields = fields;
         }
 
-        /** Indexes the titles and contents among the graph's triples. */
+        /**
+         * Indexes the titles and contents among the graph's triples: a measure's title and
+         * content as one document with its number (a validated measure has one of each), other
+         * titles (of lists) each as a document of its own.
+         */
         public void add(Graph graph) {
+            Set<Node> measures = graph.find(Node.ANY, RDF.type.asNode(), RKG.Measure.asNode())
+                    .mapWith(Triple::getSubject).toSet();
             for (String field : List.of(TITLE_FIELD, CONTENT_FIELD)) {
                 for (Node predicate : fields.getPredicates(field)) {
-                    graph.find(Node.ANY, predicate, Node.ANY).forEachRemaining(triple -> {
-                        Entity entity = TextQueryFuncs.entityFromQuad(fields, Quad.defaultGraphIRI,
-                                triple.getSubject(), triple.getPredicate(), triple.getObject());
-                        if (entity != null) {
-                            index.addEntity(entity);
-                        }
-                    });
+                    graph.find(Node.ANY, predicate, Node.ANY).filterDrop(triple -> measures.contains(triple.getSubject()))
+                            .forEachRemaining(triple -> {
+                                Entity entity = entity(triple);
+                                if (entity != null) {
+                                    index.addEntity(entity);
+                                }
+                            });
                 }
             }
+            for (Node measure : measures) {
+                Entity text = entity(one(graph, measure, ELI.title.asNode()));
+                Triple content = one(graph, measure, ELI.description.asNode());
+                text.put(CONTENT_FIELD, content.getObject().getLiteralLexicalForm());
+                Object number = one(graph, measure, RKG.sequenceNumber.asNode()).getObject().getLiteralValue();
+                if (!(number instanceof Integer || number instanceof Long)) {
+                    throw new IllegalStateException("the number of " + measure + " is too large: " + number);
+                }
+                index.addMeasure(text, ((Number) number).longValue());
+            }
+        }
+
+        private Entity entity(Triple triple) {
+            return TextQueryFuncs.entityFromQuad(fields, Quad.defaultGraphIRI, triple.getSubject(),
+                    triple.getPredicate(), triple.getObject());
+        }
+
+        private static Triple one(Graph graph, Node measure, Node property) {
+            List<Triple> values = graph.find(measure, property, Node.ANY).toList();
+            if (values.size() != 1 || !values.get(0).getObject().isLiteral()) {
+                throw new IllegalStateException("a validated measure has one " + property.getLocalName() + "; "
+                        + measure + " has " + values.size());
+            }
+            return values.get(0);
         }
 
         /** Makes what was added durable; {@link Builder#open(Dataset)} finds it from then on. */

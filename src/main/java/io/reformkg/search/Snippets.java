@@ -9,8 +9,6 @@ import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
-import org.apache.lucene.queryparser.classic.ParseException;
-import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
@@ -42,10 +40,8 @@ public final class Snippets {
     private final Optional<Query> inContent;
 
     private Snippets(String keyword) {
-        // as keyword-search-text.rq hands the keyword to text:query: quoted, its quotes and backslashes dropped
-        String phrase = "\"" + keyword.replaceAll("[\"\\\\]", " ") + "\"";
-        this.inTitle = parse(SearchIndex.TITLE_FIELD, phrase);
-        this.inContent = parse(SearchIndex.CONTENT_FIELD, phrase);
+        this.inTitle = SearchIndex.phraseQuery(SearchIndex.TITLE_FIELD, keyword);
+        this.inContent = SearchIndex.phraseQuery(SearchIndex.CONTENT_FIELD, keyword);
     }
 
     /** Snippets for this keyword. */
@@ -61,15 +57,6 @@ public final class Snippets {
     /** The content's best fragments with the keyword marked; empty when the content does not hold it. */
     public String content(String content) {
         return highlight(inContent, SearchIndex.CONTENT_FIELD, content);
-    }
-
-    private static Optional<Query> parse(String field, String phrase) {
-        try {
-            return Optional.of(new QueryParser(field, ANALYZER).parse(phrase));
-        } catch (ParseException e) {
-            // a phrase of no words (only spaces, say) matches nothing, so nothing is marked
-            return Optional.empty();
-        }
     }
 
     private static String highlight(Optional<Query> query, String field, String text) {

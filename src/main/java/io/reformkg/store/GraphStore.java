@@ -1,6 +1,7 @@
 package io.reformkg.store;
 
 import io.reformkg.graph.IriScheme;
+import io.reformkg.search.KeywordRanking;
 import io.reformkg.search.MeasureIndex;
 import io.reformkg.search.SearchIndex;
 import io.reformkg.validation.ValidationResult;
@@ -28,6 +29,7 @@ import org.apache.jena.tdb2.sys.TDBInternal;
 public final class GraphStore implements CurrentStore {
     private final Dataset dataset;
     private final MeasureIndex facts;
+    private final KeywordRanking ranking;
     private final IriScheme iris;
     private final ValidationResult validation;
     private final String version;
@@ -41,6 +43,7 @@ public final class GraphStore implements CurrentStore {
             Optional<Path> storeFolder, Runnable afterClose) {
         this.dataset = served.dataset();
         this.facts = served.facts();
+        this.ranking = KeywordRanking.of(dataset);
         this.iris = iris;
         this.validation = validation;
         this.version = version;
@@ -245,6 +248,11 @@ public final class GraphStore implements CurrentStore {
         return facts;
     }
 
+    /** The measures matching a keyword, ranked from the text index: the query {@code keyword-search-text}. */
+    public KeywordRanking keywordRanking() {
+        return ranking;
+    }
+
     @Override
     public IriScheme iris() {
         return iris;
@@ -275,6 +283,7 @@ public final class GraphStore implements CurrentStore {
 
     @Override
     public void close() {
+        ranking.close();
         facts.close();
         release(dataset);
         afterClose.run();

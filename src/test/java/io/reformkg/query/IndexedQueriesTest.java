@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.reformkg.corpus.CorpusGenerator;
+import io.reformkg.search.KeywordRanking;
 import io.reformkg.search.MeasureIndex;
 import io.reformkg.store.GraphStore;
 import io.reformkg.testing.DataFolders;
@@ -25,13 +26,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every query a store answers from its {@link MeasureIndex} (a {@code # measure-index:} header)
- * gives the rows its SPARQL gives, page for page and in both languages: on a generated corpus of
- * 1,500 measures in four lists (numbers repeat across lists, so the measure IRI breaks ties), on
- * the real list with city- and county-level scopes, and from a TDB2 store reopened from disk.
+ * Every query a store answers from its indexes — its {@link MeasureIndex} ({@code # measure-index:})
+ * or the ranking of its text index ({@code # text-index:}) — gives the rows its SPARQL gives, page
+ * for page and in both languages: on a generated corpus of 1,500 measures in four lists (numbers
+ * repeat across lists, so the measure IRI breaks ties), on the real list with city- and
+ * county-level scopes, and from a TDB2 store reopened from disk.
  */
-class MeasureIndexQueriesTest {
+class IndexedQueriesTest {
     private static final String QUERY = "measures-in-place";
+    private static final String KEYWORD = "keyword-search-text";
     private static final List<String> PLACES = List.of("合肥", "黄山", "武汉", "深圳", "北京市东城区", "上海", "芜湖",
             "东莞", "天津", "乌鲁木齐", "火星");
     /** offset, limit */
@@ -47,7 +50,12 @@ class MeasureIndexQueriesTest {
             "cq6-categories-per-body", List.of(Map.of()),
             "cq7-reorganised-body-measures", List.of(Map.of()),
             "cq8-measures-in-place", List.of(Map.of(), Map.of("place", "合肥"), Map.of("place", "3410"),
-                    Map.of("place", "wuhan"), Map.of("place", "全国"), Map.of("place", "北京市东城区")));
+                    Map.of("place", "wuhan"), Map.of("place", "全国"), Map.of("place", "北京市东城区")),
+            // ranked by the text index: common words with many equal scores, a word in titles and
+            // contents (two scores added), two words, one only in the lists' titles, quotes, none
+            "keyword-search-text", List.of(Map.of(), Map.of("keyword", "担保"), Map.of("keyword", "科技"),
+                    Map.of("keyword", "风险 分担"), Map.of("keyword", "合成数据"), Map.of("keyword", "\"知识产权\\"),
+                    Map.of("keyword", "月球")));
 
     @TempDir
     static Path dir;
@@ -202,7 +210,33 @@ class MeasureIndexQueriesTest {
                     "https://w3id.org/reform-kg/scope/nationwide"), second.column("scope"));
             assertEquals(QueryRunner.over(reopened.dataset(), CATALOG).run(QUERY, Map.of(), Language.ZH),
                     indexed.run(QUERY, Map.of(), Language.ZH));
+            Map<String, String> guarantee = Map.of("keyword", "担保");
+            assertEquals(QueryRunner.over(reopened.dataset(), CATALOG).run(KEYWORD, guarantee, Language.ZH),
+                    indexed.run(KEYWORD, guarantee, Language.ZH));
+            assertEquals(List.of(3L, 5L), indexed.run(KEYWORD, guarantee, Language.ZH).column("number"));
         }
+    }
+
+    @Test
+    void theTextIndexRanksTheMeasuresOfTheRealList() {
+        QueryRunner indexed = QueryRunner.over(namingDivisions, CATALOG);
+        // 担保 stands in measure 3's title and content, and in measure 5's title only
+        QueryResult guarantee = indexed.run(KEYWORD, Map.of("keyword", "担保"), Language.ZH);
+        assertEquals(List.of(3L, 5L), guarantee.column("number"));
+        assertTrue((Double) guarantee.rows().get(0).get("score") > (Double) guarantee.rows().get(1).get("score"),
+                guarantee.rows().toString());
+        assertEquals("建立基于大数据分析的“银行+征信+<em>担保</em>”的中小企业信用贷款新模式",
+                guarantee.rows().get(1).get("snippet"));
+        QueryResult second = indexed.run(KEYWORD, Map.of("keyword", "担保", "offset", "1", "limit", "1"), Language.ZH);
+        assertEquals(List.of(5L), second.column("number"));
+        assertEquals(Optional.of(new Page(1, 1, false)), second.page());
+        // the list's own title holds 推广清单; a list is no measure
+        assertEquals(List.of(), indexed.run(KEYWORD, Map.of("keyword", "推广清单"), Language.ZH).rows());
+        List<KeywordRanking.RankedMeasure> alone = namingDivisions.keywordRanking().page("担保", 0, 10);
+        assertEquals(List.of("https://w3id.org/reform-kg/list/3/measure/3", "https://w3id.org/reform-kg/list/3/measure/5"),
+                alone.stream().map(KeywordRanking.RankedMeasure::measure).toList());
+        assertEquals(List.of(), namingDivisions.keywordRanking().page("担保", 2, 10));
+        assertEquals(List.of(), namingDivisions.keywordRanking().page("  ", 0, 10));
     }
 
     @Test
@@ -265,9 +299,30 @@ class MeasureIndexQueriesTest {
                 + "the same parameters, answer the one column scope and not page", catalogFailure(dir.resolve("unlike"),
                 Map.of("demo.rq", paged, "scopes.rq", scopes.replace("placeName (text", "place (text")
                         .replace("?placeName", "?place"))));
-        assertEquals(Optional.of(new MeasureIndexPlan.Page(MeasureIndex.Field.SCOPE, Optional.of("scopes"),
+        assertEquals(Optional.of(new IndexPlan.Page(MeasureIndex.Field.SCOPE, Optional.of("scopes"),
                 Optional.empty())), QueryCatalog.load(write(dir.resolve("fine"),
                 Map.of("demo.rq", paged, "scopes.rq", scopes))).get("demo").indexPlan());
+    }
+
+    @Test
+    void aTextIndexPlanMustFitItsQuery() {
+        assertEquals(Optional.of(new IndexPlan.Ranking("keyword")), CATALOG.get(KEYWORD).indexPlan());
+        String ranked = CATALOG.get(KEYWORD).sparql();
+        assertEquals("queries/demo.rq: expected \"text-index: ranked by PARAMETER\"; found \"ranked keyword\"",
+                assertThrows(IllegalStateException.class, () -> QueryCatalog.parse("demo",
+                        ranked.replace("# text-index: ranked by keyword", "# text-index: ranked keyword")))
+                        .getMessage());
+        String expected = "queries/demo.rq: a query ranked by the text index pages, takes the keyword as the text "
+                + "parameter %s and selects the columns measure, number, title, score (a computed step may add one)";
+        assertEquals(String.format(expected, "word"), assertThrows(IllegalStateException.class, () ->
+                QueryCatalog.parse("demo", ranked.replace("ranked by keyword", "ranked by word"))).getMessage());
+        assertEquals(String.format(expected, "keyword"), assertThrows(IllegalStateException.class, () ->
+                QueryCatalog.parse("demo", ranked.replace("# page: limit 100 max 1000\n", "")
+                        .replace("ORDER BY DESC(?score) ?number ?measure", ""))).getMessage());
+        assertEquals("queries/demo.rq: a query is answered from one index; give \"measure-index\" or \"text-index\", "
+                + "not both", assertThrows(IllegalStateException.class, () -> QueryCatalog.parse("demo",
+                ranked.replace("# text-index: ranked by keyword", "# text-index: ranked by keyword\n"
+                        + "# measure-index: guidingBodies = 1"))).getMessage());
     }
 
     private static String catalogFailure(Path folder, Map<String, String> files) {
