@@ -46,7 +46,7 @@ sealed interface IndexPlan {
     }
 
     /** The plan a {@code # text-index:} line describes; an {@link IllegalArgumentException} says what it expected. */
-    static IndexPlan parseTextIndex(String line) {
+    static Ranking parseTextIndex(String line) {
         Matcher rankedBy = RANKED_BY.matcher(line.trim());
         if (!rankedBy.matches()) {
             throw new IllegalArgumentException("expected \"text-index: ranked by PARAMETER\"; found \"" + line + "\"");

@@ -283,7 +283,7 @@ public final class QueryCatalog {
                                          Optional<Computation> computation) {
         IndexPlan.Ranking plan;
         try {
-            plan = (IndexPlan.Ranking) IndexPlan.parseTextIndex(line);
+            plan = IndexPlan.parseTextIndex(line);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(file + ": " + e.getMessage(), e);
         }

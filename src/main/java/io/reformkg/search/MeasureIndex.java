@@ -354,7 +354,8 @@ public final class MeasureIndex implements AutoCloseable {
             document.add(new SortedDocValuesField(field.fieldName, new BytesRef(value)));
         }
 
-        private static Node one(Graph batch, Node subject, Node property) {
+        /** The one value of a property of a validated batch's node (the text index reads them too). */
+        static Node one(Graph batch, Node subject, Node property) {
             ExtendedIterator<Triple> values = batch.find(subject, property, Node.ANY);
             try {
                 return values.next().getObject();
@@ -363,7 +364,7 @@ public final class MeasureIndex implements AutoCloseable {
             }
         }
 
-        private static long number(Graph batch, Node subject, Node property) {
+        static long number(Graph batch, Node subject, Node property) {
             Object value = one(batch, subject, property).getLiteralValue();
             if (value instanceof Integer || value instanceof Long) {
                 return ((Number) value).longValue();

@@ -176,9 +176,9 @@ public final class SearchIndex {
         }
 
         /**
-         * Indexes the titles and contents among the graph's triples: a measure's title and
-         * content as one document with its number (a validated measure has one of each), other
-         * titles (of lists) each as a document of its own.
+         * Indexes the titles and contents among a validated batch's triples: a measure's title and
+         * content as one document with its number (it has one of each), other titles (of lists)
+         * each as a document of its own.
          */
         public void add(Graph graph) {
             Set<Node> measures = graph.find(Node.ANY, RDF.type.asNode(), RKG.Measure.asNode())
@@ -187,7 +187,8 @@ public final class SearchIndex {
                 for (Node predicate : fields.getPredicates(field)) {
                     graph.find(Node.ANY, predicate, Node.ANY).filterDrop(triple -> measures.contains(triple.getSubject()))
                             .forEachRemaining(triple -> {
-                                Entity entity = entity(triple);
+                                Entity entity = entity(triple.getSubject(), triple.getPredicate(),
+                                        triple.getObject());
                                 if (entity != null) {
                                     index.addEntity(entity);
                                 }
@@ -195,29 +196,16 @@ public final class SearchIndex {
                 }
             }
             for (Node measure : measures) {
-                Entity text = entity(one(graph, measure, ELI.title.asNode()));
-                Triple content = one(graph, measure, ELI.description.asNode());
-                text.put(CONTENT_FIELD, content.getObject().getLiteralLexicalForm());
-                Object number = one(graph, measure, RKG.sequenceNumber.asNode()).getObject().getLiteralValue();
-                if (!(number instanceof Integer || number instanceof Long)) {
-                    throw new IllegalStateException("the number of " + measure + " is too large: " + number);
-                }
-                index.addMeasure(text, ((Number) number).longValue());
+                Node title = MeasureIndex.Writer.one(graph, measure, ELI.title.asNode());
+                Entity text = entity(measure, ELI.title.asNode(), title);
+                text.put(CONTENT_FIELD, MeasureIndex.Writer.one(graph, measure, ELI.description.asNode())
+                        .getLiteralLexicalForm());
+                index.addMeasure(text, MeasureIndex.Writer.number(graph, measure, RKG.sequenceNumber.asNode()));
             }
         }
 
-        private Entity entity(Triple triple) {
-            return TextQueryFuncs.entityFromQuad(fields, Quad.defaultGraphIRI, triple.getSubject(),
-                    triple.getPredicate(), triple.getObject());
-        }
-
-        private static Triple one(Graph graph, Node measure, Node property) {
-            List<Triple> values = graph.find(measure, property, Node.ANY).toList();
-            if (values.size() != 1 || !values.get(0).getObject().isLiteral()) {
-                throw new IllegalStateException("a validated measure has one " + property.getLocalName() + "; "
-                        + measure + " has " + values.size());
-            }
-            return values.get(0);
+        private Entity entity(Node subject, Node predicate, Node object) {
+            return TextQueryFuncs.entityFromQuad(fields, Quad.defaultGraphIRI, subject, predicate, object);
         }
 
         /** Makes what was added durable; {@link Builder#open(Dataset)} finds it from then on. */
