@@ -13,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,8 +64,6 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        // the server is put together while the store opens and the query catalog is parsed
-        CompletableFuture<QueryCatalog> catalog = QueryApi.loadCatalog();
         GraphStore.Builder storeBuilder = dataOptions.store();
         if (tdb2 != null) {
             storeBuilder.tdb2(tdb2);
@@ -75,7 +71,8 @@ final class ServeCommand implements Callable<Integer> {
         OpeningStore live = OpeningStore.start(dataOptions.iris(), () -> watch
                 ? LiveStore.create().stores(storeBuilder).grace(graceFor(timeout)).build()
                 : storeBuilder.build());
-        ReformServer server = start(live, catalog);
+        // the server is put together while the store opens
+        ReformServer server = start(live);
         GraphStore store = live.get();
         store.validation().warnings().forEach(warning -> out.println("warning: " + warning.message()));
         // no triple count here: counting means reading the whole store, minutes at a national scale
@@ -90,7 +87,7 @@ final class ServeCommand implements Callable<Integer> {
         out.flush();
         if (check) {
             try {
-                return new ServeCheck(server, catalog.join(), timeout).run(out) ? 0 : 1;
+                return new ServeCheck(server, QueryCatalog.load(), timeout).run(out) ? 0 : 1;
             } finally {
                 server.stop();
                 live.close();
@@ -107,24 +104,19 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Starts serving once the store is open; on failure nothing stays open. */
-    private ReformServer start(OpeningStore live, CompletableFuture<QueryCatalog> catalog) {
-        ReformServer server = null;
+    private ReformServer start(OpeningStore live) {
         try {
+            QueryApi.Mount queryApi = QueryApi.mount(live, timeout);
             ReformServer built = ReformServer.create().store(live).host(host).port(port).timeout(timeout)
-                    .mount(QueryApi.servlets(live, catalog, timeout))
+                    .mount(queryApi.servlets())
+                    .afterFirstAnswer("query-catalog", queryApi.readCatalog())
                     .mount(Explorer.servlets(live))
                     .build();
             live.awaitOpen();
-            server = built.start();
-            // a catalog that cannot be read stops the start, as it did when it was read before serving
-            catalog.join();
-            return server;
+            return built.start();
         } catch (RuntimeException e) {
-            if (server != null) {
-                server.stop();
-            }
             live.close();
-            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+            throw e;
         }
     }
 

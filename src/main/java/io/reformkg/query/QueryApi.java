@@ -4,7 +4,6 @@ import io.reformkg.http.MountedServlet;
 import io.reformkg.store.CurrentStore;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The entry point of the query HTTP API: {@code GET /api/queries} (the catalog as JSON) and
@@ -20,24 +19,27 @@ public final class QueryApi {
     }
 
     /**
-     * The servlets answering from whichever store is current at each request; a query running
-     * longer than {@code timeout} is cancelled and answered 503.
+     * The servlet and the task that reads the catalog: a server runs it in the background once it
+     * has answered its first request (parsing the catalog's SPARQL takes ~0.2 s of two cores that
+     * start-up needs), or the first query API request reads it.
      */
-    public static List<MountedServlet> servlets(CurrentStore store, Duration timeout) {
-        return servlets(store, CompletableFuture.completedFuture(QueryCatalog.load()), timeout);
+    public record Mount(List<MountedServlet> servlets, Runnable readCatalog) {
+        public Mount {
+            servlets = List.copyOf(servlets);
+        }
     }
 
     /**
-     * The same, with a catalog that may still be loading ({@link #loadCatalog()}): requests wait
-     * for it, so a server can start while it is read.
+     * The servlets answering from whichever store is current at each request; a query running
+     * longer than {@code timeout} is cancelled and answered 503.
      */
-    public static List<MountedServlet> servlets(CurrentStore store, CompletableFuture<QueryCatalog> catalog,
-            Duration timeout) {
-        return List.of(new MountedServlet(PATH + "/*", new QueryApiServlet(store, catalog, ANSWER_CACHE_BYTES, timeout)));
+    public static Mount mount(CurrentStore store, Duration timeout) {
+        QueryApiServlet servlet = new QueryApiServlet(store, QueryCatalog::load, ANSWER_CACHE_BYTES, timeout);
+        return new Mount(List.of(new MountedServlet(PATH + "/*", servlet)), servlet::readCatalog);
     }
 
-    /** Starts reading the program's catalog on another thread: parsing its SPARQL takes ~0.2 s at start-up. */
-    public static CompletableFuture<QueryCatalog> loadCatalog() {
-        return CompletableFuture.supplyAsync(QueryCatalog::load);
+    /** The servlets alone; the catalog is read by the first request. */
+    public static List<MountedServlet> servlets(CurrentStore store, Duration timeout) {
+        return mount(store, timeout).servlets();
     }
 }

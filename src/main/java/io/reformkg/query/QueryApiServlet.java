@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.jena.query.QueryCancelledException;
 
@@ -30,12 +30,14 @@ final class QueryApiServlet extends HttpServlet {
     private static final String LANG = "lang";
 
     private final transient CurrentStore store;
-    private final transient CompletableFuture<Catalog> catalogRead;
+    private final transient Supplier<QueryCatalog> queries;
+    private final long maxCacheBytes;
+    private transient volatile Catalog catalog;
     private final Duration timeout;
 
     /**
-     * The catalog, its JSON and the answer caches. The servlet can be mounted while the catalog is
-     * still being read: a request waits for it.
+     * The catalog, its JSON and the answer caches. The servlet can be mounted before the catalog is
+     * read: the first request that needs it reads it, and others wait.
      */
     private record Catalog(QueryCatalog queries, String text, byte[] json, DerivedValue<AnswerCache> caches) {
         static Catalog of(QueryCatalog queries, CurrentStore store, long maxCacheBytes) {
@@ -49,16 +51,36 @@ final class QueryApiServlet extends HttpServlet {
         }
     }
 
-    QueryApiServlet(CurrentStore store, CompletableFuture<QueryCatalog> queries, long maxCacheBytes, Duration timeout) {
+    QueryApiServlet(CurrentStore store, Supplier<QueryCatalog> queries, long maxCacheBytes, Duration timeout) {
         this.store = store;
-        this.catalogRead = queries.thenApplyAsync(loaded -> Catalog.of(loaded, store, maxCacheBytes));
+        this.queries = queries;
+        this.maxCacheBytes = maxCacheBytes;
         this.timeout = timeout;
+    }
+
+    /** Reads the catalog unless a request has already read it. */
+    void readCatalog() {
+        catalog();
+    }
+
+    private Catalog catalog() {
+        Catalog read = catalog;
+        if (read == null) {
+            synchronized (this) {
+                read = catalog;
+                if (read == null) {
+                    read = Catalog.of(queries.get(), store, maxCacheBytes);
+                    catalog = read;
+                }
+            }
+        }
+        return read;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         try {
-            Catalog catalog = catalogRead.join();
+            Catalog catalog = catalog();
             String path = request.getPathInfo();
             if (path == null || path.equals("/")) {
                 Responses.send(request, response, catalog.json(), ResultFormat.JSON.mediaType() + "; charset=utf-8",

@@ -69,6 +69,7 @@ public final class ReformServer {
         private long responseCacheBytes = DEFAULT_RESPONSE_CACHE_BYTES;
         private boolean linkedData = true;
         private final List<MountedServlet> mounts = new ArrayList<>();
+        private final Map<String, Runnable> afterFirstAnswer = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -154,6 +155,17 @@ public final class ReformServer {
             return this;
         }
 
+        /**
+         * Work that only speeds later requests, such as reading the query catalog: it runs in the
+         * background once the server has answered its first request, so it never competes with
+         * start-up for the machine's cores. A failure is logged; the request that needs the work
+         * does it again and answers with the error.
+         */
+        public Builder afterFirstAnswer(String taskName, Runnable task) {
+            this.afterFirstAnswer.put(Objects.requireNonNull(taskName), Objects.requireNonNull(task));
+            return this;
+        }
+
         public ReformServer build() {
             Objects.requireNonNull(store, "store");
             return new ReformServer(this);
@@ -184,6 +196,8 @@ public final class ReformServer {
             servlets.addAll(linkedData.servlets());
             fusekiBuilder.addFilter("/*", new AfterFirstAnswerFilter("linked-data-site", linkedData.prepareSite()));
         }
+        builder.afterFirstAnswer.forEach((taskName, task) ->
+                fusekiBuilder.addFilter("/*", new AfterFirstAnswerFilter(taskName, task)));
         fusekiBuilder.addFilter("/*", new AccessLogFilter())
                 .addFilter("/*", new RequestLimitFilter(builder.maxBodyBytes))
                 .addFilter(builder.datasetPath + "/*", new AcceptableFormatsFilter())

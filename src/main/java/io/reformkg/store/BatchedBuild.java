@@ -44,7 +44,7 @@ final class BatchedBuild {
     private final Path data;
     private final IriScheme iris;
     private final Inference inference;
-    private final Validator validator = Validator.withDefaultShapes();
+    private final Validator validator;
     private final StageTimes times = new StageTimes();
     private Model ontology;
     private Model reference;
@@ -53,9 +53,14 @@ final class BatchedBuild {
     private long batches;
 
     BatchedBuild(Path data, IriScheme iris) {
+        this(data, iris, Validator.withDefaultShapes());
+    }
+
+    BatchedBuild(Path data, IriScheme iris, Validator validator) {
         this.data = data;
         this.iris = iris;
         this.inference = Inference.forIris(iris);
+        this.validator = validator;
     }
 
     /**

@@ -96,14 +96,19 @@ final class Tdb2Location {
 
     /**
      * Takes the folder for this process, for as long as it runs: another process building in it
-     * would replace and delete the store this one serves. A folder that cannot be written is left
+     * would replace and delete the store this one serves. A folder that cannot be created is
+     * refused here, before anything is read for it; one that exists but cannot be written is left
      * to fail where it is written, with its own reason.
      */
     void lock() {
         LOCKED.computeIfAbsent(dir, folder -> {
-            FileChannel channel = null;
             try {
                 Files.createDirectories(folder);
+            } catch (IOException e) {
+                throw new StoreFolderException("the TDB2 folder " + dir + " cannot be written: " + reason(e), e);
+            }
+            FileChannel channel = null;
+            try {
                 channel = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.READ,
                         StandardOpenOption.WRITE);
                 if (channel.tryLock() == null) {

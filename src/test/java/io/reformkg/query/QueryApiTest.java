@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -64,7 +65,7 @@ class QueryApiTest {
                 SELECT (COUNT(*) AS ?rows) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }
                 """);
         builder.addServlet(SLOW_PATH + "/*", new QueryApiServlet(store,
-                CompletableFuture.completedFuture(QueryCatalog.load(slowCatalog)), QueryApi.ANSWER_CACHE_BYTES, SLOW_TIMEOUT));
+                () -> QueryCatalog.load(slowCatalog), QueryApi.ANSWER_CACHE_BYTES, SLOW_TIMEOUT));
         server = builder.build().start();
         root = "http://127.0.0.1:" + server.getHttpPort();
     }
@@ -213,9 +214,9 @@ class QueryApiTest {
         Files.writeString(after.resolve("measures.rq"), header
                 + "SELECT (COUNT(DISTINCT ?m) AS ?measures) WHERE { ?m a rkg:Measure }\n");
         FusekiServer versions = FusekiServer.create().port(0).loopback(true)
-                .addServlet("/before/*", new QueryApiServlet(store, CompletableFuture.completedFuture(QueryCatalog.load(before)),
+                .addServlet("/before/*", new QueryApiServlet(store, () -> QueryCatalog.load(before),
                         QueryApi.ANSWER_CACHE_BYTES, Duration.ofSeconds(10)))
-                .addServlet("/after/*", new QueryApiServlet(store, CompletableFuture.completedFuture(QueryCatalog.load(after)),
+                .addServlet("/after/*", new QueryApiServlet(store, () -> QueryCatalog.load(after),
                         QueryApi.ANSWER_CACHE_BYTES, Duration.ofSeconds(10)))
                 .build().start();
         try {
@@ -235,10 +236,35 @@ class QueryApiTest {
     }
 
     @Test
+    void theCatalogIsReadOnceByWhicheverNeedsItFirst() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        QueryApiServlet servlet = new QueryApiServlet(store, () -> {
+            reads.incrementAndGet();
+            return QueryCatalog.load();
+        }, QueryApi.ANSWER_CACHE_BYTES, Duration.ofSeconds(10));
+        assertEquals(0, reads.get(), "read before anything needed it");
+        servlet.readCatalog();
+        servlet.readCatalog();
+        assertEquals(1, reads.get());
+        FusekiServer serving = FusekiServer.create().port(0).loopback(true).addServlet("/api/queries/*", servlet)
+                .build().start();
+        try {
+            HttpResponse<String> catalog = HTTP.send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + serving.getHttpPort() + "/api/queries")).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertEquals(200, catalog.statusCode(), catalog.body());
+            assertTrue(catalog.body().contains("\"cq5-single-body-measures\""), catalog.body());
+            assertEquals(1, reads.get(), "read again for a request");
+        } finally {
+            serving.stop();
+        }
+    }
+
+    @Test
     void aRequestMadeWhileTheCatalogIsReadWaitsForIt() throws Exception {
         CompletableFuture<QueryCatalog> reading = new CompletableFuture<>();
         FusekiServer starting = FusekiServer.create().port(0).loopback(true)
-                .addServlet("/api/queries/*", new QueryApiServlet(store, reading, QueryApi.ANSWER_CACHE_BYTES,
+                .addServlet("/api/queries/*", new QueryApiServlet(store, reading::join, QueryApi.ANSWER_CACHE_BYTES,
                         Duration.ofSeconds(10)))
                 .build().start();
         try {

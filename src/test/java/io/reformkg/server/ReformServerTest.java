@@ -8,22 +8,27 @@ import static io.reformkg.server.SparqlClient.encode;
 import static io.reformkg.server.SparqlClient.text;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.reformkg.store.GraphStore;
 import io.reformkg.vocab.SD;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.rdf.model.Model;
@@ -34,11 +39,6 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.Logger;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -247,29 +247,43 @@ class ReformServerTest {
     }
 
     @Test
+    void runsWorkForLaterRequestsOnceItHasAnsweredTheFirst() throws InterruptedException {
+        CountDownLatch ran = new CountDownLatch(1);
+        ReformServer waiting = ReformServer.create().store(store).port(0)
+                .afterFirstAnswer("test-task", ran::countDown).build().start();
+        try {
+            assertFalse(ran.await(200, TimeUnit.MILLISECONDS), "ran before any request");
+            assertEquals(200, new SparqlClient(waiting.root()).get("/$/ping").statusCode());
+            assertTrue(ran.await(10, TimeUnit.SECONDS), "did not run after the first answer");
+        } finally {
+            waiting.stop();
+        }
+    }
+
+    @Test
     void logsOneShortLinePerRequest() throws InterruptedException {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        AbstractAppender appender = new AbstractAppender("access-lines", null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                lines.add(event.getMessage().getFormattedMessage());
-            }
-        };
-        appender.start();
-        Logger accessLog = (Logger) LogManager.getLogger(AccessLogFilter.LOG.getName());
-        accessLog.addAppender(appender);
+        // the simple logger writes to whichever stream is System.err when a line is logged
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        List<String> lines = List.of();
         try {
             client.get("/$/ping?probe=access-log");
-            client.get("/no/such/page");
+            client.get("/no/such/page?probe=access-log");
+            // a line is written once the response is complete, which the client may see first
             for (int wait = 0; wait < 100 && lines.size() < 2; wait++) {
                 Thread.sleep(20);
+                lines = captured.toString(StandardCharsets.UTF_8).lines()
+                        .filter(line -> line.contains("probe=access-log")).toList();
             }
         } finally {
-            accessLog.removeAppender(appender);
+            System.setErr(stderr);
         }
         assertEquals(2, lines.size(), lines.toString());
-        assertTrue(lines.get(0).matches("GET /\\$/ping\\?probe=access-log 200 \\d+ms"), lines.get(0));
-        assertTrue(lines.get(1).matches("GET /no/such/page 404 \\d+ms"), lines.get(1));
+        assertTrue(lines.get(0).matches("\\d\\d:\\d\\d:\\d\\d INFO access - GET /\\$/ping\\?probe=access-log 200 \\d+ms"),
+                lines.get(0));
+        assertTrue(lines.get(1).matches("\\d\\d:\\d\\d:\\d\\d INFO access - GET /no/such/page\\?probe=access-log 404 \\d+ms"),
+                lines.get(1));
     }
 
     @Test
