@@ -147,7 +147,6 @@ final class BenchHttp {
         }
     }
 
-    /** Starts a server command in {@code work}, its output appended to {@code log}; PORT in the command becomes the port. */
     /**
      * The JVM option that maps the class-data archive {@code mvn package} makes beside the jar, as
      * README starts the server (docs/serving.md, "Start-up").
@@ -160,6 +159,7 @@ final class BenchHttp {
         return "-XX:SharedArchiveFile=" + archive;
     }
 
+    /** Starts a server command in {@code work}, its output appended to {@code log}; PORT in the command becomes the port. */
     static Process launch(List<String> command, int port, Path work, Path log) throws IOException {
         List<String> resolved = command.stream().map(part -> part.equals("PORT") ? String.valueOf(port) : part).toList();
         return new ProcessBuilder(resolved).directory(work.toFile()).redirectErrorStream(true)
