@@ -105,7 +105,9 @@ $(bench_machine). Reproduce with \`$COMMAND\`.
 For each size, \`ScaleBenchmark\` (src/test/java/io/reformkg/bench) generates a corpus (seed 42),
 times Reform KG from source text to the first answer of a fresh \`serve --tdb2\` (parse, build,
 TDB2 load, inference, SHACL validation, text index) with \`-Xmx4g\` and reads the peak heap in use
-before a collection from its GC log; dumps that store and loads the same quads into plain Fuseki
+before a collection from its GC log, then waits for that server's dataset description (VoID
+statistics: it reads the whole store once per build, in the background after the first answer, and
+keeps the result beside the store) so that it does not run beside the serving figures; dumps that store and loads the same quads into plain Fuseki
 (\`jena-fuseki-server\` $FUSEKI_VERSION, \`tdb2.tdbloader\`, served with \`tdb:unionDefaultGraph\`,
 \`-Xmx4g\`). Then each server in turn, on its TDB2 store: start to first answer, \`ASK {}\` (every
 start counts; the store exists, and Reform KG answers from the answers it kept on disk, see
