@@ -4,9 +4,9 @@
 #   2. the serving comparison on the real list against plain Fuseki (bench/run-server-bench.sh);
 #   3. the scale comparison (ScaleBenchmark): Reform KG's ingest from text to a served TDB2 store,
 #      plain Fuseki's load of the same quads, and both servers side by side at each size.
-# Not part of `mvn verify`. At 10^3–10^5 it runs for about 20 minutes on 2 cores; 10^6 adds about
-# 50 minutes with --runs 3 (each computed competency question there takes 0.1–80 s, asked RUNS+2 times on each
-# server).
+# Not part of `mvn verify`. At 10^3–10^5 the scale comparison runs for about 10 minutes on 2 cores; 10^6
+# adds about 65 minutes with --runs 3 (each computed competency question there takes 0.1–110 s, asked RUNS+2
+# times on each server).
 #
 # Usage: bench/run-benchmarks.sh [--scales 1000,10000,100000,1000000] [--seconds 20] [--clients 16]
 #                                [--runs 5] [--sections jmh,server,scale]
