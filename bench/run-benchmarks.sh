@@ -107,9 +107,11 @@ times Reform KG from source text to the first answer of a fresh \`serve --tdb2\`
 TDB2 load, inference, SHACL validation, text index) with \`-Xmx4g\` and reads the peak heap in use
 before a collection from its GC log, then waits for that server's dataset description (VoID
 statistics: it reads the whole store once per build, in the background after the first answer, and
-keeps the result beside the store) so that it does not run beside the serving figures; dumps that store and loads the same quads into plain Fuseki
-(\`jena-fuseki-server\` $FUSEKI_VERSION, \`tdb2.tdbloader\`, served with \`tdb:unionDefaultGraph\`,
-\`-Xmx4g\`). Then each server in turn, on its TDB2 store: start to first answer, \`ASK {}\` (every
+keeps the result beside the store) so that it does not run beside the serving figures; dumps that
+store and loads the same quads into plain Fuseki (\`jena-fuseki-server\` $FUSEKI_VERSION,
+\`tdb2.tdbloader\`, served with \`tdb:unionDefaultGraph\`, \`-Xmx4g\`). Then each server in turn, on
+its TDB2 store, read into the page cache first (at 10^6 the two stores together fill this machine's
+memory, and the one loaded or served last would push the other's out): start to first answer, \`ASK {}\` (every
 start counts; the store exists, and Reform KG answers from the answers it kept on disk, see
 docs/serving.md, "Caching and revalidation"), each competency question alone (median of $RUNS), and $CLIENTS clients on the
 mix for $SECONDS_PER_LOAD s — Reform KG with its answer cache (*cached*) and with \`Cache-Control:

@@ -31,8 +31,9 @@ import java.util.stream.Stream;
  * after the first answer), waited for so that it does not run beside the serving figures;</li>
  * <li>plain Fuseki's load of the very same quads (dumped from Reform KG's store) with
  * {@code tdb2.tdbloader};</li>
- * <li>both servers side by side on their TDB2 stores: process start to first answer, each
- * competency question alone (median of several runs, every answer computed), and 16 clients on
+ * <li>both servers side by side on their TDB2 stores, each read into the page cache first: process
+ * start to first answer, each competency question alone (median of several runs, every answer
+ * computed), and 16 clients on
  * the mix for a while — Reform KG with its answer cache and with every answer computed
  * ({@code Cache-Control: no-cache}); every answer is compared between the servers;</li>
  * <li>Reform KG's "applies in place" and keyword queries, and its named competency questions
@@ -48,8 +49,8 @@ public final class ScaleBenchmark {
     private static final String NO_CACHE = "no-cache";
     private static final Pattern GC_PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final String PLACE_QUERY = "/api/queries/measures-in-place?placeName=%E5%90%88%E8%82%A5";
-    private static final String DATASET_DESCRIPTION = "/.well-known/void";
     private static final String KEYWORD_QUERY = "/api/queries/keyword-search-text?keyword=%E6%8B%85%E4%BF%9D";
+    private static final String DATASET_DESCRIPTION = "/.well-known/void";
     /** The named competency questions with their defaults (a page of 100 where they page); CQ8 in 合肥. */
     private static final Map<String, String> NAMED_QUESTIONS = namedQuestions();
 
