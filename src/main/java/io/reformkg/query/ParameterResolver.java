@@ -43,6 +43,11 @@ final class ParameterResolver {
 
     RDFNode resolve(QueryParameter parameter, String value) {
         String text = value.strip();
+        if (text.isEmpty() && parameter.kind() != ParameterKind.TEXT) {
+            // said plainly here rather than as "no place is named \"\"" further on
+            throw new InvalidParameterException("parameter " + parameter.name() + " is empty; give a "
+                    + parameter.kind().label());
+        }
         return switch (parameter.kind()) {
             case TEXT -> text(parameter, value);
             case INTEGER -> integer(parameter, text);

@@ -209,6 +209,14 @@ class NamedQueriesTest {
     }
 
     @Test
+    void anEmptyParameterIsRefusedAsEmpty() {
+        assertEquals("parameter place is empty; give a place", assertThrows(InvalidParameterException.class,
+                () -> runner.run("cq8-measures-in-place", Map.of("place", " "), Language.ZH)).getMessage());
+        assertEquals("parameter body is empty; give a body", assertThrows(InvalidParameterException.class,
+                () -> runner.run("body-detail", Map.of("body", ""), Language.ZH)).getMessage());
+    }
+
+    @Test
     void coGuidancePairsAcrossAllCategories() {
         assertEquals(List.of(
                 "人民银行|银保监会|5|1, 3, 4, 5, 6",
