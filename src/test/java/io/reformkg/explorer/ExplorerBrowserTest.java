@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +29,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -127,6 +129,20 @@ class ExplorerBrowserTest {
 
     private static void waitForText(String id, String expected) {
         wait.until(ExpectedConditions.textToBe(By.id(id), expected));
+    }
+
+    /** Waits for the elements' texts to become {@code expected}, then asserts them (failing with what is shown). */
+    private static void waitForTexts(String css, List<String> expected) {
+        waitForTexts(css, expected, UnaryOperator.identity());
+    }
+
+    /** The same, on the part of each text that {@code part} keeps. */
+    private static void waitForTexts(String css, List<String> expected, UnaryOperator<String> part) {
+        try {
+            wait.until(d -> texts(css).stream().map(part).toList().equals(expected));
+        } catch (TimeoutException shownOtherwise) {
+            assertEquals(expected, texts(css).stream().map(part).toList());
+        }
     }
 
     private static String hash() {
@@ -266,8 +282,9 @@ class ExplorerBrowserTest {
         assertTrue(facts.contains("银保监会") && facts.contains("China Banking and Insurance Regulatory Commission")
                 && facts.contains("CBIRC"), facts);
         assertTrue(facts.contains("职能已划入 国家金融监督管理总局（2023-05-18）"), facts);
-        assertEquals(List.of("1", "3", "4", "5", "6", "7"), texts("#body-measures li a").stream()
-                .map(t -> t.replaceAll("^第 (\\d+) 项.*", "$1")).toList());
+        // the measures arrive with their own query, after the title
+        waitForTexts("#body-measures li a", List.of("1", "3", "4", "5", "6", "7"),
+                t -> t.replaceAll("^第 (\\d+) 项.*", "$1"));
         assertEquals(List.of("人民银行 5", "科技部 4", "财政部 2", "发展改革委 1"), driver.findElements(
                 By.cssSelector("#body-partners tbody tr")).stream().map(row -> row.findElements(By.tagName("td")))
                 .map(cells -> cells.get(0).getText() + " " + cells.get(1).getText()).toList());
@@ -308,7 +325,8 @@ class ExplorerBrowserTest {
         driver.findElements(By.cssSelector("#network-nodes button")).stream()
                 .filter(b -> b.getText().startsWith("海关总署")).findFirst().orElseThrow().click();
         waitForText("network-detail-title", "海关总署指导的举措（1 项）");
-        assertEquals(List.of("第 12 项 生物医药领域特殊物品出入境检验检疫“一站式”监管服务机制"), texts("#network-detail li:not(.plain) a"));
+        // the title is set at once, the measures arrive with their query
+        waitForTexts("#network-detail li:not(.plain) a", List.of("第 12 项 生物医药领域特殊物品出入境检验检疫“一站式”监管服务机制"));
         // an edge's measures, as a click on it would show
         script("window.reformNetwork.getElementById(arguments[0]).emit('tap')",
                 "https://w3id.org/reform-kg/body/CBIRC|https://w3id.org/reform-kg/body/MOST");
@@ -324,7 +342,7 @@ class ExplorerBrowserTest {
         driver.findElements(By.cssSelector("#network-detail button.edge")).stream()
                 .filter(b -> b.getText().contains("最高人民法院")).findFirst().orElseThrow().click();
         waitForText("network-detail-title", "知识产权局与最高人民法院共同指导的举措（1 项）");
-        assertEquals(List.of("第 14 项 建立跨区域的知识产权远程诉讼平台"), texts("#network-detail li a"));
+        waitForTexts("#network-detail li a", List.of("第 14 项 建立跨区域的知识产权远程诉讼平台"));
         new Select(driver.findElement(By.id("network-category"))).selectByValue("ip-protection");
         wait.until(d -> script("return window.reformNetwork.nodes().length").equals(3L));
         assertEquals(2L, script("return window.reformNetwork.edges().length"));
