@@ -20,6 +20,7 @@ const state = {
   yasgui: null,
   searchRun: 0,
   detailRun: 0,        // the network's detail panel: a newer node or edge makes older loads stale
+  askRun: 0,           // the ask view: a question asked later makes an earlier one's late answer stale
   searchPageSize: 50,  // rows per "more" (the browser tests shrink it to page the 16-measure list)
   listPageSize: 100,   // measures per "more" in the body and network views (shrunk the same way)
 };
@@ -721,8 +722,10 @@ function parameterOptions(kind) {
 }
 
 async function showAsk(params) {
+  const run = ++state.askRun;
   await facets();
   const queries = await catalog();
+  if (run !== state.askRun) return; // a newer question has been asked meanwhile
   const list = clear($('ask-queries'));
   const selected = queries.find((q) => q.name === params.get('query')) || queries[0];
   for (const q of queries) {
@@ -767,6 +770,7 @@ async function showAsk(params) {
   destroyChart('ask');
   if (!params.get('query')) return;
   const {columns, rows, hasMore, offset, limit} = await answer(selected.name, values);
+  if (run !== state.askRun) return; // its answer came after a newer question's
   // a paged query's answer is one page: say where the next starts
   $('ask-count').replaceChildren(t('ask.count', {count: rows.length}),
     hasMore ? ' ' + t('ask.more', {offset: offset + limit}) : '', ' ',

@@ -2,6 +2,7 @@ package io.reformkg.explorer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -424,6 +425,28 @@ class ExplorerBrowserTest {
         waitForText("ask-count", "5 行结果 （还有更多：offset=15） 下载 CSV");
         assertEquals(List.of("11", "12", "13", "14", "15"), driver.findElements(By.cssSelector("#ask-table tbody tr"))
                 .stream().map(row -> row.findElement(By.tagName("td")).getText()).toList());
+    }
+
+    @Test
+    void aLateAnswerToAnEarlierQuestionDoesNotReplaceTheLaterOne() {
+        open("ask");
+        // 合肥's answer is held back until after 黄山's, asked second, has been shown
+        script("const plain = window.fetch;"
+                + "window.fetch = (url, init) => String(url).includes('place=3401')"
+                + "  ? (window.heldAsked = true, new Promise((go) => setTimeout(go, 1500)))"
+                + "      .then(() => plain(url, init)).then((response) => (window.heldAnswered = true, response))"
+                + "  : plain(url, init);");
+        script("location.hash = '#ask?query=cq8-measures-in-place&place=3401'");
+        wait.until(d -> Boolean.TRUE.equals(script("return window.heldAsked === true")));
+        script("location.hash = '#ask?query=cq8-measures-in-place&place=3410'");
+        waitForText("ask-count", "11 行结果 下载 CSV");
+        wait.until(d -> Boolean.TRUE.equals(script("return window.heldAnswered === true")));
+        WebDriverWait aWhile = new WebDriverWait(driver, Duration.ofSeconds(2));
+        assertThrows(TimeoutException.class,
+                () -> aWhile.until(ExpectedConditions.textToBe(By.id("ask-count"), "16 行结果 下载 CSV")),
+                "合肥's late answer replaced 黄山's");
+        assertEquals("11 行结果 下载 CSV", text("ask-count"));
+        assertEquals("3410", new Select(driver.findElement(By.id("ask-param-place"))).getFirstSelectedOption().getAttribute("value"));
     }
 
     @Test
