@@ -722,10 +722,12 @@ function parameterOptions(kind) {
 }
 
 async function showAsk(params) {
+  // a question asked since this one makes its late form, answer or error stale
   const run = ++state.askRun;
+  const stale = () => run !== state.askRun;
   await facets();
   const queries = await catalog();
-  if (run !== state.askRun) return; // a newer question has been asked meanwhile
+  if (stale()) return;
   const list = clear($('ask-queries'));
   const selected = queries.find((q) => q.name === params.get('query')) || queries[0];
   for (const q of queries) {
@@ -769,8 +771,11 @@ async function showAsk(params) {
   $('ask-count').textContent = '';
   destroyChart('ask');
   if (!params.get('query')) return;
-  const {columns, rows, hasMore, offset, limit} = await answer(selected.name, values);
-  if (run !== state.askRun) return; // its answer came after a newer question's
+  const result = await answer(selected.name, values).catch((error) => {
+    if (!stale()) throw error;
+  });
+  if (stale()) return;
+  const {columns, rows, hasMore, offset, limit} = result;
   // a paged query's answer is one page: say where the next starts
   $('ask-count').replaceChildren(t('ask.count', {count: rows.length}),
     hasMore ? ' ' + t('ask.more', {offset: offset + limit}) : '', ' ',
