@@ -18,9 +18,7 @@ const state = {
   network: null,       // {cy, nodes: Map, edges: Map, category}
   charts: {},
   yasgui: null,
-  searchRun: 0,
-  detailRun: 0,        // the network's detail panel: a newer node or edge makes older loads stale
-  askRun: 0,           // the ask view: a question asked later makes an earlier one's late answer stale
+  runs: {search: 0, detail: 0, ask: 0}, // loads each view part has started (startRun)
   searchPageSize: 50,  // rows per "more" (the browser tests shrink it to page the 16-measure list)
   listPageSize: 100,   // measures per "more" in the body and network views (shrunk the same way)
 };
@@ -72,6 +70,15 @@ function label(row) {
 
 function setStatus(message) {
   $('status').textContent = message || '';
+}
+
+/**
+ * Starts a load of a view part (the search, the network's detail panel, the ask view) and returns
+ * `stale`: true once a newer load of that part has started, so this one's late results are dropped.
+ */
+function startRun(part) {
+  const run = ++state.runs[part];
+  return () => run !== state.runs[part];
 }
 
 function showError(error) {
@@ -373,7 +380,7 @@ async function showSearch(params) {
   const s = searchState(params);
   const keyword = $('keyword');
   if (document.activeElement !== keyword) keyword.value = s.q;
-  const run = ++state.searchRun;
+  const stale = startRun('search');
   setStatus(t('loading'));
   // the first page of results; the total and each filter's counts come from counting queries
   const pageParameters = {...searchParameters(s), limit: state.searchPageSize};
@@ -386,7 +393,7 @@ async function showSearch(params) {
     counts('scope'),
     query('explorer-place-counts', searchParameters(s, 'place')),
   ]);
-  if (run !== state.searchRun) return; // a newer search has started
+  if (stale()) return;
   setStatus('');
   fillFacet($('facet-category'), state.facets.category, countMap(byCategory), s.category, label);
   fillFacet($('facet-body'), state.facets.body, countMap(byBody), s.body, label);
@@ -396,20 +403,20 @@ async function showSearch(params) {
   const list = clear($('results'));
   if (page.rows.length === 0) list.append(el('li', {class: 'empty'}, t('search.none')));
   appendResults(list, page.rows);
-  offerMore(page, pageParameters, run);
+  offerMore(page, pageParameters, stale);
 }
 
 /** Shows the "more" button while rows follow the page; a click appends the next page. */
-function offerMore(page, parameters, run) {
+function offerMore(page, parameters, stale) {
   const more = $('results-more');
   more.hidden = !page.hasMore;
   more.onclick = async () => {
     more.disabled = true;
     try {
       const next = await answer('explorer-search', {...parameters, offset: page.offset + page.limit});
-      if (run !== state.searchRun) return; // the search has changed meanwhile
+      if (stale()) return;
       appendResults($('results'), next.rows);
-      offerMore(next, parameters, run);
+      offerMore(next, parameters, stale);
     } catch (error) {
       showError(error);
     } finally {
@@ -624,10 +631,10 @@ function drawNetwork(rows, category) {
 
 /** The measures of a node (partner = the body itself) or an edge, within the network's category. */
 function listDetailMeasures(list, anchor, body, partner) {
-  const run = ++state.detailRun;
+  const stale = startRun('detail');
   const categoryRow = state.network.category && facetByNotation('category', state.network.category);
   return listMeasures(list, anchor, 'explorer-shared-measures',
-    {body, partner, category: categoryRow ? value(categoryRow, 'value') : ''}, null, () => run !== state.detailRun);
+    {body, partner, category: categoryRow ? value(categoryRow, 'value') : ''}, null, stale);
 }
 
 function showNodeDetail(iri) {
@@ -723,8 +730,7 @@ function parameterOptions(kind) {
 
 async function showAsk(params) {
   // a question asked since this one makes its late form, answer or error stale
-  const run = ++state.askRun;
-  const stale = () => run !== state.askRun;
+  const stale = startRun('ask');
   await facets();
   const queries = await catalog();
   if (stale()) return;
