@@ -821,11 +821,15 @@ function destroyChart(key) {
   }
 }
 
+/** The catalog's integer columns that name or order rows (a measure's number, a body's position): labels, not bars. */
+const ORDINAL_COLUMNS = new Set(['number', 'position', 'step', 'sourceLine']);
+
 /** A bar chart of a result: labels from the first non-numeric column, bars for the numeric ones. */
 function chartRows(key, canvas, columns, headings, rows) {
   destroyChart(key);
-  // numbers come from the API as JSON numbers; digits in text (e.g. measure numbers) are labels
-  const numeric = columns.filter((c) => rows.length > 0 && rows.every((r) => typeof r[c] === 'number'));
+  // numbers come from the API as JSON numbers; digits in text are labels, and so are ordinals
+  const numeric = columns.filter((c) => !ORDINAL_COLUMNS.has(c) && rows.length > 0
+    && rows.every((r) => typeof r[c] === 'number'));
   canvas.parentElement.hidden = numeric.length === 0 || rows.length === 0;
   if (canvas.parentElement.hidden) return;
   // bars are labelled by the row's text columns; an IRI counts by its last segment

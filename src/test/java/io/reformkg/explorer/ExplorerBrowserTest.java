@@ -413,6 +413,8 @@ class ExplorerBrowserTest {
         new Select(driver.findElement(By.id("ask-param-place"))).selectByValue("3410");
         driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
         waitForText("ask-count", "11 行结果 下载 CSV");
+        // measure numbers label rows; with nothing counted there is no chart
+        assertEquals(true, script("return document.getElementById('ask-chart').parentElement.hidden"));
         new Select(driver.findElement(By.id("ask-param-place"))).selectByValue("3401");
         driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
         waitForText("ask-count", "16 行结果 下载 CSV");
