@@ -94,7 +94,7 @@ final class BatchedBuild {
         // one in-memory graph of the batch and what it refers to: the rules and the shapes read
         // it far faster than a union of the graphs, and copying the shared graphs is cheap
         long start = System.nanoTime();
-        Graph context = GraphFactory.createDefaultGraph();
+        Graph context = new BatchContext();
         shared.forEach(graph -> GraphUtil.addInto(context, graph.getGraph()));
         GraphUtil.addInto(context, model.getGraph());
         Graph inferred = inference.inferBatch(graphIri, model.getGraph(), context);
