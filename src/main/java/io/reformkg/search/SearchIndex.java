@@ -23,8 +23,6 @@ import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.Query;
@@ -33,8 +31,8 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The entry point of the search stage: a Chinese full-text index (jena-text over Lucene, with
- * Lucene's {@link SmartChineseAnalyzer} segmenting words) of every measure's title
+ * The entry point of the search stage: a Chinese full-text index (jena-text over Lucene, cut into
+ * characters and pairs of characters, {@link ChineseBigrams}) of every measure's title
  * ({@code eli:title}) and content ({@code eli:description}). It is a stage of its own, after
  * inference, because it indexes text rather than deriving triples, and because the store may
  * keep it in memory or on disk independently of the graph.
@@ -65,7 +63,6 @@ public final class SearchIndex {
     static final String MEASURE_FIELD = "measure";
     static final String NUMBER_FIELD = "number";
     private static final String LUCENE_SEGMENTS_PREFIX = "segments";
-    private static final Analyzer QUERY_ANALYZER = new SmartChineseAnalyzer();
 
     private SearchIndex() {
     }
@@ -137,12 +134,12 @@ public final class SearchIndex {
     /**
      * The keyword as {@code keyword-search-text.rq} hands it to {@code text:query} (quoted, its
      * quotes and backslashes dropped), parsed for {@code field} as jena-text parses it: a phrase of
-     * the words the Smart Chinese analyzer segments it into. Empty when it holds no word.
+     * its pairs of characters ({@link ChineseBigrams}). Empty when it holds no word.
      */
     static Optional<Query> phraseQuery(String field, String keyword) {
         String phrase = "\"" + keyword.replaceAll("[\"\\\\]", " ") + "\"";
         try {
-            return Optional.ofNullable(new QueryParser(field, QUERY_ANALYZER).parse(phrase));
+            return Optional.ofNullable(new QueryParser(field, ChineseBigrams.KEYWORD).parse(phrase));
         } catch (ParseException e) {
             return Optional.empty();
         }
@@ -158,8 +155,8 @@ public final class SearchIndex {
 
     private static TextIndexConfig config(EntityDefinition fields) {
         TextIndexConfig config = new TextIndexConfig(fields);
-        config.setAnalyzer(new SmartChineseAnalyzer());
-        config.setQueryAnalyzer(QUERY_ANALYZER);
+        config.setAnalyzer(ChineseBigrams.TEXT);
+        config.setQueryAnalyzer(ChineseBigrams.KEYWORD);
         // highlighting reads the stored text of each hit
         config.setValueStored(true);
         return config;

@@ -6,9 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.highlight.Highlighter;
 import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
@@ -20,9 +18,9 @@ import org.apache.lucene.search.highlight.TextFragment;
 /**
  * Highlighted snippets of a measure's title or content for a keyword, made the way jena-text's
  * {@code text:query} makes them with {@code "highlight:s:<em> | e:</em>"}: the keyword as a
- * phrase of the words the {@link SmartChineseAnalyzer} segments it into, the best three
+ * phrase of its pairs of characters ({@link ChineseBigrams}), the best three
  * fragments of about 128 characters, adjacent marks joined. Made for the rows of one page only:
- * highlighting segments each text again, which for every match of a common word took most of
+ * highlighting analyses each text again, which for every match of a common word took most of
  * the search's time.
  */
 public final class Snippets {
@@ -32,9 +30,8 @@ public final class Snippets {
     private static final int MAX_FRAGMENTS = 3;
     /** jena-text's default separator between fragments. */
     private static final String FRAGMENT_SEPARATOR = "\u2223";
-    /** Two marks with only spaces between them become one: 大 + 数据 is shown as one match. */
+    /** Two marks with only spaces between them become one: 担保担保 is shown as one match. */
     private static final Pattern ADJACENT_MARKS = Pattern.compile(Pattern.quote(END) + "(\\p{Z}*?)" + Pattern.quote(START));
-    private static final Analyzer ANALYZER = new SmartChineseAnalyzer();
 
     private final Optional<Query> inTitle;
     private final Optional<Query> inContent;
@@ -67,15 +64,15 @@ public final class Snippets {
         highlighter.setTextFragmenter(new SimpleFragmenter(FRAGMENT_CHARS));
         List<String> fragments = new ArrayList<>();
         // the highlighter ends and closes the token stream
-        TokenStream tokens = ANALYZER.tokenStream(field, text);
+        TokenStream tokens = ChineseBigrams.TEXT.tokenStream(field, text);
         try {
             for (TextFragment fragment : highlighter.getBestTextFragments(tokens, text, true, MAX_FRAGMENTS)) {
                 fragments.add(ADJACENT_MARKS.matcher(fragment.toString()).replaceAll("$1"));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot segment the text of a measure", e);
+            throw new UncheckedIOException("cannot analyse the text of a measure", e);
         } catch (InvalidTokenOffsetsException e) {
-            throw new IllegalStateException("the analyzer gave offsets outside the text it segmented", e);
+            throw new IllegalStateException("the analyzer gave offsets outside the text it analysed", e);
         }
         return String.join(FRAGMENT_SEPARATOR, fragments);
     }

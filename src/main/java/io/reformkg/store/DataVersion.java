@@ -34,7 +34,7 @@ public final class DataVersion {
      * What a store folder holds besides the graph; a program that keeps other indexes beside it
      * builds another store.
      */
-    private static final String STORE_LAYOUT = "TDB2, text index (a document per measure), measure index (facts and guidance)";
+    private static final String STORE_LAYOUT = "TDB2, text index (Chinese characters and pairs, a document per measure), measure index (facts and guidance)";
 
     /** How long before the record a file must have last changed for its size and time to be trusted. */
     static final long SETTLED_MILLIS = 2000;

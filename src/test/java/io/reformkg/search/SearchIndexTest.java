@@ -32,6 +32,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Chinese keyword search through {@code queries/keyword-search-text.rq}, as the query runner
@@ -63,9 +65,27 @@ class SearchIndexTest {
         // measure 10 has 数据 (产业数据, 专利数据) but never 大数据: the keyword is a phrase, not its words
         List<Hit> hits = search("大数据", store.dataset());
         assertEquals(List.of(5), numbers(hits));
-        // the content snippet marks the phrase, not 数据库 in 大数据库
+        // the content snippet marks the phrase wherever the text holds it, in 大数据库 too, never 数据 alone
         assertTrue(hits.get(0).snippet().contains("利用<em>大数据</em>分析技术"), hits.get(0).snippet());
-        assertTrue(hits.get(0).snippet().contains("政务信息大数据库"), hits.get(0).snippet());
+        assertTrue(hits.get(0).snippet().contains("政务信息<em>大数据</em>库"), hits.get(0).snippet());
+        assertTrue(hits.get(0).snippet().contains("风险分析数据库"), hits.get(0).snippet());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"担保", "大数据", "数据", "知识产权", "科技", "创新", "贷", "库", "税", "投资基金", "区块链"})
+    void theIndexFindsTheMeasuresWhoseTextContainsTheKeywordAsTheLiteralQueryDoes(String keyword) {
+        QueryResult literal = QueryRunner.over(store.dataset(), QueryCatalog.load())
+                .run("keyword-search", Map.of("keyword", keyword, "limit", "1000"), Language.ZH);
+        Set<Integer> containing = literal.rows().stream().map(row -> ((Long) row.get("number")).intValue())
+                .collect(Collectors.toSet());
+        assertEquals(containing, Set.copyOf(numbers(search(keyword, store.dataset()))), keyword);
+    }
+
+    @Test
+    void aOneCharacterKeywordFindsTheCharacterInsideWords() {
+        // 贷 stands alone nowhere in the source: it is part of 贷款, 信贷, 贷审 ...
+        assertEquals(Set.of(1, 3, 4, 5, 6, 7), Set.copyOf(numbers(search("贷", store.dataset()))));
+        assertEquals("发放信<em>贷</em>。", Snippets.of("贷").content("发放信贷。"));
     }
 
     @Test

@@ -1,0 +1,40 @@
+package io.reformkg.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKBigramFilter;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * How the text index cuts Chinese text into terms: every character and every pair of adjacent
+ * characters (Lucene's CJK bigrams, as its {@code CJKAnalyzer}, with the single characters kept
+ * too). A keyword becomes the phrase of its pairs, or its one character, so the index finds
+ * exactly the texts that contain the keyword, as {@code queries/keyword-search.rq}'s
+ * {@code CONTAINS} does. A word segmenter (Lucene's SmartChinese) found a keyword only where it
+ * cut the text the way it cut the keyword, and took most of the time of a large build.
+ */
+final class ChineseBigrams {
+    /** Indexes and highlights texts: characters and pairs. */
+    static final Analyzer TEXT = analyzer(true);
+    /** Reads keywords: pairs, or the character of a one-character keyword. */
+    static final Analyzer KEYWORD = analyzer(false);
+
+    private ChineseBigrams() {
+    }
+
+    private static Analyzer analyzer(boolean withCharacters) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer words = new StandardTokenizer();
+                // full-width Latin letters and digits as their ASCII forms, then lower case
+                TokenStream terms = new LowerCaseFilter(new CJKWidthFilter(words));
+                return new TokenStreamComponents(words, new CJKBigramFilter(terms, CJKBigramFilter.HAN
+                        | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, withCharacters));
+            }
+        };
+    }
+}
