@@ -385,15 +385,18 @@ async function showSearch(params) {
   // the first page of results; the total and each filter's counts come from counting queries
   const pageParameters = {...searchParameters(s), limit: state.searchPageSize};
   const counts = (facet) => query('explorer-search-counts', {...searchParameters(s, facet === 'all' ? null : facet), facet});
-  const [page, total, byCategory, byBody, byScope, placeRows] = await Promise.all([
+  const answers = await Promise.all([
     answer('explorer-search', pageParameters),
     counts('all'),
     counts('category'),
     counts('body'),
     counts('scope'),
     query('explorer-place-counts', searchParameters(s, 'place')),
-  ]);
+  ]).catch((error) => {
+    if (!stale()) throw error;
+  });
   if (stale()) return;
+  const [page, total, byCategory, byBody, byScope, placeRows] = answers;
   setStatus('');
   fillFacet($('facet-category'), state.facets.category, countMap(byCategory), s.category, label);
   fillFacet($('facet-body'), state.facets.body, countMap(byBody), s.body, label);
@@ -418,7 +421,7 @@ function offerMore(page, parameters, stale) {
       appendResults($('results'), next.rows);
       offerMore(next, parameters, stale);
     } catch (error) {
-      showError(error);
+      if (!stale()) showError(error);
     } finally {
       more.disabled = false;
     }

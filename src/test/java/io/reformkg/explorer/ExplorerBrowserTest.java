@@ -456,6 +456,35 @@ class ExplorerBrowserTest {
         assertEquals("3410", new Select(driver.findElement(By.id("ask-param-place"))).getFirstSelectedOption().getAttribute("value"));
     }
 
+    /** A search's late results, or late error, never replace those of the search made after it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"answer", "error"})
+    void aLateReplyToAnEarlierSearchDoesNotReplaceTheLaterResults(String lateReply) {
+        open("search");
+        waitForText("result-count", "共 16 项举措");
+        // every reply of the search for 担保 is held back until after 知识产权's, searched second
+        script("const plain = window.fetch;"
+                + "const reply = arguments[0] === 'error'"
+                + "  ? () => new Response('held back and refused', {status: 400}) : (url, init) => plain(url, init);"
+                + "window.heldAsked = 0; window.heldAnswered = 0;"
+                + "window.fetch = (url, init) => decodeURIComponent(String(url)).includes('keyword=担保')"
+                + "  ? (window.heldAsked++, new Promise((go) => setTimeout(go, 1500)))"
+                + "      .then(() => reply(url, init)).then((response) => (window.heldAnswered++, response))"
+                + "  : plain(url, init);", lateReply);
+        script("location.hash = '#search?q=担保'");
+        wait.until(d -> Boolean.TRUE.equals(script("return window.heldAsked > 0")));
+        script("location.hash = '#search?q=知识产权'");
+        waitForText("result-count", "共 2 项举措");
+        // the page and the counts of 担保 have all come back
+        wait.until(d -> Boolean.TRUE.equals(script("return window.heldAnswered === window.heldAsked")));
+        WebDriverWait aWhile = new WebDriverWait(driver, Duration.ofSeconds(2));
+        assertThrows(TimeoutException.class, () -> aWhile.until(d -> !"共 2 项举措".equals(text("result-count"))
+                || !text("status").isEmpty()), "担保's late " + lateReply + " replaced 知识产权's results");
+        assertEquals("", text("status"));
+        assertEquals(List.of("14", "15"), driver.findElements(By.cssSelector("#results .result")).stream()
+                .map(result -> result.getAttribute("data-number")).sorted().toList());
+    }
+
     @Test
     void theDashboardShowsTheSectionFiveGapAndTheScopeSplit() {
         open("dashboard");
