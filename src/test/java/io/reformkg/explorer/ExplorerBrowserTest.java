@@ -437,18 +437,12 @@ class ExplorerBrowserTest {
     void aLateReplyToAnEarlierQuestionDoesNotReplaceTheLaterAnswer(String lateReply) {
         open("ask");
         // 合肥's reply is held back until after 黄山's, asked second, has been shown
-        script("const plain = window.fetch;"
-                + "const reply = arguments[0] === 'error'"
-                + "  ? () => new Response('held back and refused', {status: 400}) : (url, init) => plain(url, init);"
-                + "window.fetch = (url, init) => String(url).includes('place=3401')"
-                + "  ? (window.heldAsked = true, new Promise((go) => setTimeout(go, 1500)))"
-                + "      .then(() => reply(url, init)).then((response) => (window.heldAnswered = true, response))"
-                + "  : plain(url, init);", lateReply);
+        holdBackFetches("place=3401", lateReply);
         script("location.hash = '#ask?query=cq8-measures-in-place&place=3401'");
-        wait.until(d -> Boolean.TRUE.equals(script("return window.heldAsked === true")));
+        wait.until(d -> Boolean.TRUE.equals(script("return window.heldAsked > 0")));
         script("location.hash = '#ask?query=cq8-measures-in-place&place=3410'");
         waitForText("ask-count", "11 行结果 下载 CSV");
-        wait.until(d -> Boolean.TRUE.equals(script("return window.heldAnswered === true")));
+        wait.until(d -> Boolean.TRUE.equals(script("return window.heldAnswered === window.heldAsked")));
         WebDriverWait aWhile = new WebDriverWait(driver, Duration.ofSeconds(2));
         assertThrows(TimeoutException.class, () -> aWhile.until(d -> !"11 行结果 下载 CSV".equals(text("ask-count"))
                 || !text("status").isEmpty()), "合肥's late " + lateReply + " replaced 黄山's answer");
@@ -463,14 +457,7 @@ class ExplorerBrowserTest {
         open("search");
         waitForText("result-count", "共 16 项举措");
         // every reply of the search for 担保 is held back until after 知识产权's, searched second
-        script("const plain = window.fetch;"
-                + "const reply = arguments[0] === 'error'"
-                + "  ? () => new Response('held back and refused', {status: 400}) : (url, init) => plain(url, init);"
-                + "window.heldAsked = 0; window.heldAnswered = 0;"
-                + "window.fetch = (url, init) => decodeURIComponent(String(url)).includes('keyword=担保')"
-                + "  ? (window.heldAsked++, new Promise((go) => setTimeout(go, 1500)))"
-                + "      .then(() => reply(url, init)).then((response) => (window.heldAnswered++, response))"
-                + "  : plain(url, init);", lateReply);
+        holdBackFetches("keyword=担保", lateReply);
         script("location.hash = '#search?q=担保'");
         wait.until(d -> Boolean.TRUE.equals(script("return window.heldAsked > 0")));
         script("location.hash = '#search?q=知识产权'");
@@ -483,6 +470,22 @@ class ExplorerBrowserTest {
         assertEquals("", text("status"));
         assertEquals(List.of("14", "15"), driver.findElements(By.cssSelector("#results .result")).stream()
                 .map(result -> result.getAttribute("data-number")).sorted().toList());
+    }
+
+    /**
+     * Holds back, for 1.5 s, every fetch of the page whose decoded URL contains {@code urlPart};
+     * then it gets the server's reply or, when {@code lateReply} is "error", a 400. The page counts
+     * them in {@code window.heldAsked} and {@code window.heldAnswered}.
+     */
+    private void holdBackFetches(String urlPart, String lateReply) {
+        script("const plain = window.fetch; const part = arguments[0];"
+                + "const reply = arguments[1] === 'error'"
+                + "  ? () => new Response('held back and refused', {status: 400}) : (url, init) => plain(url, init);"
+                + "window.heldAsked = 0; window.heldAnswered = 0;"
+                + "window.fetch = (url, init) => decodeURIComponent(String(url)).includes(part)"
+                + "  ? (window.heldAsked++, new Promise((go) => setTimeout(go, 1500)))"
+                + "      .then(() => reply(url, init)).then((response) => (window.heldAnswered++, response))"
+                + "  : plain(url, init);", urlPart, lateReply);
     }
 
     @Test
