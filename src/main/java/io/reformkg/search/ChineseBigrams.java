@@ -21,6 +21,18 @@ final class ChineseBigrams {
     static final Analyzer TEXT = analyzer(true);
     /** Reads keywords: pairs, or the character of a one-character keyword. */
     static final Analyzer KEYWORD = analyzer(false);
+    /**
+     * Marks keywords in a text, one term per character. A highlighter marks from the first to the
+     * last match among overlapping terms, and pairs overlap all along a run of Chinese text, so
+     * with pairs two matches in one clause would be marked with everything between them.
+     */
+    static final Analyzer CHARACTERS = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            Tokenizer words = new StandardTokenizer();
+            return new TokenStreamComponents(words, normalised(words));
+        }
+    };
 
     private ChineseBigrams() {
     }
@@ -30,11 +42,14 @@ final class ChineseBigrams {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer words = new StandardTokenizer();
-                // full-width Latin letters and digits as their ASCII forms, then lower case
-                TokenStream terms = new LowerCaseFilter(new CJKWidthFilter(words));
-                return new TokenStreamComponents(words, new CJKBigramFilter(terms, CJKBigramFilter.HAN
+                return new TokenStreamComponents(words, new CJKBigramFilter(normalised(words), CJKBigramFilter.HAN
                         | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, withCharacters));
             }
         };
+    }
+
+    /** Full-width Latin letters and digits as their ASCII forms, then lower case. */
+    private static TokenStream normalised(Tokenizer words) {
+        return new LowerCaseFilter(new CJKWidthFilter(words));
     }
 }

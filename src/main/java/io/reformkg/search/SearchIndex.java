@@ -23,6 +23,7 @@ import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.Query;
@@ -137,9 +138,14 @@ public final class SearchIndex {
      * its pairs of characters ({@link ChineseBigrams}). Empty when it holds no word.
      */
     static Optional<Query> phraseQuery(String field, String keyword) {
+        return phraseQuery(field, keyword, ChineseBigrams.KEYWORD);
+    }
+
+    /** The keyword quoted as for {@code text:query}, parsed for {@code field} into terms by {@code analyzer}. */
+    static Optional<Query> phraseQuery(String field, String keyword, Analyzer analyzer) {
         String phrase = "\"" + keyword.replaceAll("[\"\\\\]", " ") + "\"";
         try {
-            return Optional.ofNullable(new QueryParser(field, ChineseBigrams.KEYWORD).parse(phrase));
+            return Optional.ofNullable(new QueryParser(field, analyzer).parse(phrase));
         } catch (ParseException e) {
             return Optional.empty();
         }

@@ -16,10 +16,11 @@ import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
 import org.apache.lucene.search.highlight.TextFragment;
 
 /**
- * Highlighted snippets of a measure's title or content for a keyword, made the way jena-text's
- * {@code text:query} makes them with {@code "highlight:s:<em> | e:</em>"}: the keyword as a
- * phrase of its pairs of characters ({@link ChineseBigrams}), the best three
- * fragments of about 128 characters, adjacent marks joined. Made for the rows of one page only:
+ * Highlighted snippets of a measure's title or content for a keyword, with the Lucene highlighter,
+ * fragment size and marks of jena-text's {@code text:query} with {@code "highlight:s:<em> | e:</em>"}:
+ * the best three fragments of about 128 characters, adjacent marks joined. The keyword is marked
+ * as a phrase of its characters ({@link ChineseBigrams#CHARACTERS}), so that only its occurrences
+ * are marked, never the text between two of them. Made for the rows of one page only:
  * highlighting analyses each text again, which for every match of a common word took most of
  * the search's time.
  */
@@ -37,8 +38,8 @@ public final class Snippets {
     private final Optional<Query> inContent;
 
     private Snippets(String keyword) {
-        this.inTitle = SearchIndex.phraseQuery(SearchIndex.TITLE_FIELD, keyword);
-        this.inContent = SearchIndex.phraseQuery(SearchIndex.CONTENT_FIELD, keyword);
+        this.inTitle = SearchIndex.phraseQuery(SearchIndex.TITLE_FIELD, keyword, ChineseBigrams.CHARACTERS);
+        this.inContent = SearchIndex.phraseQuery(SearchIndex.CONTENT_FIELD, keyword, ChineseBigrams.CHARACTERS);
     }
 
     /** Snippets for this keyword. */
@@ -64,7 +65,7 @@ public final class Snippets {
         highlighter.setTextFragmenter(new SimpleFragmenter(FRAGMENT_CHARS));
         List<String> fragments = new ArrayList<>();
         // the highlighter ends and closes the token stream
-        TokenStream tokens = ChineseBigrams.TEXT.tokenStream(field, text);
+        TokenStream tokens = ChineseBigrams.CHARACTERS.tokenStream(field, text);
         try {
             for (TextFragment fragment : highlighter.getBestTextFragments(tokens, text, true, MAX_FRAGMENTS)) {
                 fragments.add(ADJACENT_MARKS.matcher(fragment.toString()).replaceAll("$1"));

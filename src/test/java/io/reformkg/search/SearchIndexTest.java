@@ -95,6 +95,8 @@ class SearchIndexTest {
         assertEquals(3, hits.get(0).number(), "measure 3 says 担保 in its title and four times in its content");
         assertTrue(hits.get(0).score() > hits.get(1).score());
         assertTrue(hits.get(0).snippet().contains("<em>担保</em>"), hits.get(0).snippet());
+        // two matches in one clause are marked each, not with the text between them
+        assertTrue(hits.get(0).snippet().contains("<em>担保</em>公司集中提供<em>担保</em>，"), hits.get(0).snippet());
     }
 
     @Test
