@@ -81,6 +81,20 @@ function startRun(part) {
   return () => run !== state.runs[part];
 }
 
+/**
+ * Awaits `promise`, a load of a run `stale` belongs to: its value, or undefined once the run is
+ * stale, whose late error is dropped with its late value. Callers return when `stale()`.
+ */
+async function unlessStale(stale, promise) {
+  try {
+    const value = await promise;
+    return stale() ? undefined : value;
+  } catch (error) {
+    if (stale()) return undefined;
+    throw error;
+  }
+}
+
 function showError(error) {
   console.warn(error);
   setStatus(t('error', {message: error.message || String(error)}));
@@ -252,11 +266,11 @@ function measureLink(row) {
 /**
  * Lists a paged query's measures (rows of measure, number, title) in `list`, before `anchor`, a
  * page at a time: the anchor holds a "more" button while pages follow. `extra` adds to each
- * item; `stale` says the view has moved on, so a late page is dropped.
+ * item; `stale` says the view has moved on, so a late page or error is dropped.
  */
-async function listMeasures(list, anchor, name, parameters, extra, stale) {
-  const page = await answer(name, {limit: state.listPageSize, ...parameters});
-  if (stale && stale()) return;
+async function listMeasures(list, anchor, name, parameters, extra, stale = () => false) {
+  const page = await unlessStale(stale, answer(name, {limit: state.listPageSize, ...parameters}));
+  if (stale()) return;
   for (const row of page.rows) {
     list.insertBefore(el('li', {}, measureLink(row), ...(extra ? extra(row) : [])), anchor);
   }
@@ -385,16 +399,14 @@ async function showSearch(params) {
   // the first page of results; the total and each filter's counts come from counting queries
   const pageParameters = {...searchParameters(s), limit: state.searchPageSize};
   const counts = (facet) => query('explorer-search-counts', {...searchParameters(s, facet === 'all' ? null : facet), facet});
-  const answers = await Promise.all([
+  const answers = await unlessStale(stale, Promise.all([
     answer('explorer-search', pageParameters),
     counts('all'),
     counts('category'),
     counts('body'),
     counts('scope'),
     query('explorer-place-counts', searchParameters(s, 'place')),
-  ]).catch((error) => {
-    if (!stale()) throw error;
-  });
+  ]));
   if (stale()) return;
   const [page, total, byCategory, byBody, byScope, placeRows] = answers;
   setStatus('');
@@ -416,12 +428,12 @@ function offerMore(page, parameters, stale) {
   more.onclick = async () => {
     more.disabled = true;
     try {
-      const next = await answer('explorer-search', {...parameters, offset: page.offset + page.limit});
+      const next = await unlessStale(stale, answer('explorer-search', {...parameters, offset: page.offset + page.limit}));
       if (stale()) return;
       appendResults($('results'), next.rows);
       offerMore(next, parameters, stale);
     } catch (error) {
-      if (!stale()) showError(error);
+      showError(error);
     } finally {
       more.disabled = false;
     }
@@ -780,9 +792,7 @@ async function showAsk(params) {
   $('ask-count').textContent = '';
   destroyChart('ask');
   if (!params.get('query')) return;
-  const result = await answer(selected.name, values).catch((error) => {
-    if (!stale()) throw error;
-  });
+  const result = await unlessStale(stale, answer(selected.name, values));
   if (stale()) return;
   const {columns, rows, hasMore, offset, limit} = result;
   // a paged query's answer is one page: say where the next starts

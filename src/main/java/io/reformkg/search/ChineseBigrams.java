@@ -1,5 +1,6 @@
 package io.reformkg.search;
 
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -17,39 +18,36 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * cut the text the way it cut the keyword, and took most of the time of a large build.
  */
 final class ChineseBigrams {
-    /** Indexes and highlights texts: characters and pairs. */
-    static final Analyzer TEXT = analyzer(true);
+    /** Indexes texts: characters and pairs. */
+    static final Analyzer TEXT = analyzer(terms -> pairs(terms, true));
     /** Reads keywords: pairs, or the character of a one-character keyword. */
-    static final Analyzer KEYWORD = analyzer(false);
+    static final Analyzer KEYWORD = analyzer(terms -> pairs(terms, false));
     /**
      * Marks keywords in a text, one term per character. A highlighter marks from the first to the
      * last match among overlapping terms, and pairs overlap all along a run of Chinese text, so
      * with pairs two matches in one clause would be marked with everything between them.
      */
-    static final Analyzer CHARACTERS = new Analyzer() {
-        @Override
-        protected TokenStreamComponents createComponents(String field) {
-            Tokenizer words = new StandardTokenizer();
-            return new TokenStreamComponents(words, normalised(words));
-        }
-    };
+    static final Analyzer CHARACTERS = analyzer(terms -> terms);
 
     private ChineseBigrams() {
     }
 
-    private static Analyzer analyzer(boolean withCharacters) {
+    /**
+     * Words of Latin letters and digits and single Chinese characters (Lucene's standard
+     * tokenizer), full-width forms as their ASCII ones, lower case; then {@code more}.
+     */
+    private static Analyzer analyzer(UnaryOperator<TokenStream> more) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String field) {
                 Tokenizer words = new StandardTokenizer();
-                return new TokenStreamComponents(words, new CJKBigramFilter(normalised(words), CJKBigramFilter.HAN
-                        | CJKBigramFilter.HIRAGANA | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, withCharacters));
+                return new TokenStreamComponents(words, more.apply(new LowerCaseFilter(new CJKWidthFilter(words))));
             }
         };
     }
 
-    /** Full-width Latin letters and digits as their ASCII forms, then lower case. */
-    private static TokenStream normalised(Tokenizer words) {
-        return new LowerCaseFilter(new CJKWidthFilter(words));
+    private static TokenStream pairs(TokenStream characters, boolean keepCharacters) {
+        return new CJKBigramFilter(characters, CJKBigramFilter.HAN | CJKBigramFilter.HIRAGANA
+                | CJKBigramFilter.KATAKANA | CJKBigramFilter.HANGUL, keepCharacters);
     }
 }

@@ -38,22 +38,22 @@ final class BatchContext extends WrappedGraph {
 
     @Override
     public void delete(Triple triple) {
-        throw new UnsupportedOperationException("a batch's context only grows");
+        onlyGrows();
     }
 
     @Override
     public void performDelete(Triple triple) {
-        delete(triple);
+        onlyGrows();
     }
 
     @Override
     public void remove(Node subject, Node predicate, Node object) {
-        delete(Triple.create(subject, predicate, object));
+        onlyGrows();
     }
 
     @Override
     public void clear() {
-        throw new UnsupportedOperationException("a batch's context only grows");
+        onlyGrows();
     }
 
     @Override
@@ -74,6 +74,11 @@ final class BatchContext extends WrappedGraph {
     @Override
     public boolean contains(Triple triple) {
         return contains(triple.getSubject(), triple.getPredicate(), triple.getObject());
+    }
+
+    /** Deleting would have to keep the types in step; nothing deletes from a batch's context. */
+    private static void onlyGrows() {
+        throw new UnsupportedOperationException("a batch's context only grows");
     }
 
     private void keepType(Triple triple) {
