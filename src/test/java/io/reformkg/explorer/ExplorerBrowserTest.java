@@ -437,16 +437,8 @@ class ExplorerBrowserTest {
     void aLateReplyToAnEarlierQuestionDoesNotReplaceTheLaterAnswer(String lateReply) {
         open("ask");
         // 合肥's reply is held back until after 黄山's, asked second, has been shown
-        holdBackFetches("place=3401", lateReply);
-        script("location.hash = '#ask?query=cq8-measures-in-place&place=3401'");
-        wait.until(d -> Boolean.TRUE.equals(script("return window.heldAsked > 0")));
-        script("location.hash = '#ask?query=cq8-measures-in-place&place=3410'");
-        waitForText("ask-count", "11 行结果 下载 CSV");
-        wait.until(d -> Boolean.TRUE.equals(script("return window.heldAnswered === window.heldAsked")));
-        WebDriverWait aWhile = new WebDriverWait(driver, Duration.ofSeconds(2));
-        assertThrows(TimeoutException.class, () -> aWhile.until(d -> !"11 行结果 下载 CSV".equals(text("ask-count"))
-                || !text("status").isEmpty()), "合肥's late " + lateReply + " replaced 黄山's answer");
-        assertEquals("", text("status"));
+        assertHeldRepliesDoNotReplace("place=3401", lateReply, "#ask?query=cq8-measures-in-place&place=3401",
+                "#ask?query=cq8-measures-in-place&place=3410", "ask-count", "11 行结果 下载 CSV");
         assertEquals("3410", new Select(driver.findElement(By.id("ask-param-place"))).getFirstSelectedOption().getAttribute("value"));
     }
 
@@ -456,28 +448,22 @@ class ExplorerBrowserTest {
     void aLateReplyToAnEarlierSearchDoesNotReplaceTheLaterResults(String lateReply) {
         open("search");
         waitForText("result-count", "共 16 项举措");
-        // every reply of the search for 担保 is held back until after 知识产权's, searched second
-        holdBackFetches("keyword=担保", lateReply);
-        script("location.hash = '#search?q=担保'");
-        wait.until(d -> Boolean.TRUE.equals(script("return window.heldAsked > 0")));
-        script("location.hash = '#search?q=知识产权'");
-        waitForText("result-count", "共 2 项举措");
-        // the page and the counts of 担保 have all come back
-        wait.until(d -> Boolean.TRUE.equals(script("return window.heldAnswered === window.heldAsked")));
-        WebDriverWait aWhile = new WebDriverWait(driver, Duration.ofSeconds(2));
-        assertThrows(TimeoutException.class, () -> aWhile.until(d -> !"共 2 项举措".equals(text("result-count"))
-                || !text("status").isEmpty()), "担保's late " + lateReply + " replaced 知识产权's results");
-        assertEquals("", text("status"));
+        // every reply of the search for 担保 (its page and counts) is held back until after 知识产权's, searched second
+        assertHeldRepliesDoNotReplace("keyword=担保", lateReply, "#search?q=担保", "#search?q=知识产权",
+                "result-count", "共 2 项举措");
         assertEquals(List.of("14", "15"), driver.findElements(By.cssSelector("#results .result")).stream()
                 .map(result -> result.getAttribute("data-number")).sorted().toList());
     }
 
     /**
-     * Holds back, for 1.5 s, every fetch of the page whose decoded URL contains {@code urlPart};
-     * then it gets the server's reply or, when {@code lateReply} is "error", a 400. The page counts
-     * them in {@code window.heldAsked} and {@code window.heldAnswered}.
+     * Holds back, for 1.5 s, every fetch of the page whose decoded URL contains {@code heldUrlPart},
+     * then gives it the server's reply or, when {@code lateReply} is "error", a 400. Goes to
+     * {@code earlier}, whose fetches are held, then to {@code later}; once {@code later} shows
+     * {@code shown} in the element {@code shownId} and every held reply has come, asserts that for
+     * two seconds it still shows that and the status line stays empty.
      */
-    private void holdBackFetches(String urlPart, String lateReply) {
+    private void assertHeldRepliesDoNotReplace(String heldUrlPart, String lateReply, String earlier, String later,
+                                               String shownId, String shown) {
         script("const plain = window.fetch; const part = arguments[0];"
                 + "const reply = arguments[1] === 'error'"
                 + "  ? () => new Response('held back and refused', {status: 400}) : (url, init) => plain(url, init);"
@@ -485,7 +471,16 @@ class ExplorerBrowserTest {
                 + "window.fetch = (url, init) => decodeURIComponent(String(url)).includes(part)"
                 + "  ? (window.heldAsked++, new Promise((go) => setTimeout(go, 1500)))"
                 + "      .then(() => reply(url, init)).then((response) => (window.heldAnswered++, response))"
-                + "  : plain(url, init);", urlPart, lateReply);
+                + "  : plain(url, init);", heldUrlPart, lateReply);
+        script("location.hash = arguments[0]", earlier);
+        wait.until(d -> Boolean.TRUE.equals(script("return window.heldAsked > 0")));
+        script("location.hash = arguments[0]", later);
+        waitForText(shownId, shown);
+        wait.until(d -> Boolean.TRUE.equals(script("return window.heldAnswered === window.heldAsked")));
+        WebDriverWait aWhile = new WebDriverWait(driver, Duration.ofSeconds(2));
+        assertThrows(TimeoutException.class, () -> aWhile.until(d -> !shown.equals(text(shownId))
+                || !text("status").isEmpty()), "the late " + lateReply + " of " + earlier + " replaced " + later);
+        assertEquals("", text("status"));
     }
 
     @Test
