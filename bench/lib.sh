@@ -4,13 +4,16 @@
 FUSEKI_VERSION=5.6.0
 BENCH_WORK=target/bench
 FUSEKI_JAR="$BENCH_WORK/jena-fuseki-server-$FUSEKI_VERSION.jar"
+# plain Fuseki writes its runtime area (config.ttl, shiro.ini, templates/) to FUSEKI_BASE, by
+# default ./run: keep it under target/
+export FUSEKI_BASE="$PWD/$BENCH_WORK/fuseki-base"
 
-# the runnable jar, the test classes (drivers, JMH), their classpath, and plain Fuseki's jar
+# the runnable jar, the benchmark classes (drivers, JMH: src/bench, profile bench), their classpath, and plain Fuseki's jar
 bench_prepare() {
   mkdir -p "$BENCH_WORK"
   mvn -q -B -DskipTests package
-  mvn -q -B test-compile
-  mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$BENCH_WORK/classpath.txt"
+  mvn -q -B -Pbench test-compile
+  mvn -q -B -Pbench dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$BENCH_WORK/classpath.txt"
   if [ ! -f "$FUSEKI_JAR" ]; then
     mvn -q -B dependency:copy -Dartifact="org.apache.jena:jena-fuseki-server:$FUSEKI_VERSION" -DoutputDirectory="$BENCH_WORK"
   fi

@@ -71,7 +71,7 @@ bench_write_section ingest-jmh <<MD
 <!-- ingest-jmh:start -->
 ## Parsing and graph building (JMH)
 
-$(bench_machine). \`IngestBenchmark\` (src/test/java/io/reformkg/bench) on synthetic corpora of
+$(bench_machine). \`IngestBenchmark\` (src/bench/java/io/reformkg/bench) on synthetic corpora of
 \`reform-kg generate\` (seed 42, the real source format): the source parser alone, and the parser
 plus the graph builder (ontology, reference data and every list graph, streamed list by list).
 Average time per whole corpus, JMH's 99.9% error; one fork, \`-Xmx4g\`. Reproduce with
@@ -102,7 +102,7 @@ bench_write_section scale-bench <<MD
 
 $(bench_machine). Reproduce with \`$COMMAND\`.
 
-For each size, \`ScaleBenchmark\` (src/test/java/io/reformkg/bench) generates a corpus (seed 42),
+For each size, \`ScaleBenchmark\` (src/bench/java/io/reformkg/bench) generates a corpus (seed 42),
 times Reform KG from source text to the first answer of a fresh \`serve --tdb2\` (parse, build,
 TDB2 load, inference, SHACL validation, text index) with \`-Xmx4g\` and reads the peak heap in use
 before a collection from its GC log, then waits for that server's dataset description (VoID

@@ -25,7 +25,7 @@ ready=$(echo "$(date +%s.%N) - $start" | bc)
 curl -s -o /dev/null "http://127.0.0.1:$PORT/api/queries/cq1-co-guidance-pairs"
 echo "measures=$N ready_after_s=$ready first_answer_after_s=$(echo "$(date +%s.%N) - $start" | bc)"
 grep -o "built [0-9]* graphs.*" "$WORK/serve.log"
-curl -s -H 'Accept: text/csv' --data-urlencode query@src/test/resources/bench/count-quads.rq \
+curl -s -H 'Accept: text/csv' --data-urlencode query@src/bench/resources/bench/count-quads.rq \
     "http://127.0.0.1:$PORT/kg/sparql" | tail -1 | tr -d '\r' | sed 's/^/quads=/'
 # G1 pause lines end "before->after(committed)": the largest "after" is the most heap in use after
 # a collection (an upper bound of what the build holds live), the largest "committed" what the

@@ -12,8 +12,8 @@ WORK=target/soak
 rm -rf "$WORK"
 mkdir -p "$WORK"
 
-mvn -q -B -DskipTests package
-mvn -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt"
+mvn -q -B -Pbench -DskipTests package
+mvn -q -B -Pbench dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/classpath.txt"
 # the run uses copies, so rebuilding the project meanwhile cannot change classes under it
 cp target/reform-kg.jar "$WORK/reform-kg.jar"
 cp -r target/test-classes "$WORK/test-classes"
@@ -44,7 +44,7 @@ cores, so the latencies are upper bounds). Reproduce with:
 bench/run-soak.sh${*:+ $*}
 \`\`\`
 
-\`SoakDriver\` (src/test/java/io/reformkg/bench) starts \`java -jar reform-kg.jar serve\` (default
+\`SoakDriver\` (src/bench/java/io/reformkg/bench) starts \`java -jar reform-kg.jar serve\` (default
 JVM settings, in memory) on a free loopback port and runs the clients against it, each going
 round the mix: the SPARQL competency questions CQ1–CQ8 (\`src/test/resources/server/cq/\`) and
 eight query-API requests (JSON and CSV). Every answer must be 200 and equal the answer the

@@ -1,21 +1,13 @@
 package io.reformkg.cli;
 
-import io.reformkg.reference.ReferenceException;
-import io.reformkg.server.ServerStartException;
-import io.reformkg.source.SourceException;
-import io.reformkg.store.BuildFailedException;
-import io.reformkg.store.StoreFolderException;
-import java.io.IOException;
+import io.reformkg.error.OsErrors;
+import io.reformkg.error.ReformKgException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
 import java.util.concurrent.CompletableFuture;
 import org.apache.jena.sys.JenaSystem;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The entry point of the command line: {@code java -jar target/reform-kg.jar COMMAND}. Errors in
@@ -82,16 +74,15 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            if (error instanceof SourceException || error instanceof ReferenceException
-                    || error instanceof BuildFailedException || error instanceof IllegalArgumentException
-                    || error instanceof ServerStartException || error instanceof StoreFolderException) {
+            // IllegalArgumentException: an option value a command refused (picocli's converters, say)
+            if (error instanceof ReformKgException || error instanceof IllegalArgumentException) {
                 err.println("error: " + error.getMessage());
                 err.flush();
                 return INPUT_ERROR;
             }
             if (error instanceof UncheckedIOException io) {
                 // a file or folder the user named cannot be written or read
-                err.println("error: " + io.getMessage() + ": " + reason(io.getCause()));
+                err.println("error: " + io.getMessage() + ": " + OsErrors.reason(io.getCause()));
                 err.flush();
                 return INPUT_ERROR;
             }
@@ -100,20 +91,6 @@ public final class Main {
             return 1;
         });
         return cli;
-    }
-
-    /** The operating system's words for what went wrong, and the file it concerns. */
-    private static String reason(IOException e) {
-        if (e instanceof FileAlreadyExistsException exists) {
-            return exists.getFile() + " is in the way (a file where a folder is needed, or the reverse)";
-        }
-        if (e instanceof FileSystemException fileSystem) {
-            String why = fileSystem.getReason() != null ? fileSystem.getReason()
-                    : e instanceof AccessDeniedException ? "permission denied"
-                    : e instanceof NoSuchFileException ? "no such file or folder" : e.getClass().getSimpleName();
-            return why + " (" + fileSystem.getFile() + ")";
-        }
-        return String.valueOf(e.getMessage());
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,8 +1,8 @@
 package io.reformkg.cli;
 
 import io.reformkg.query.Language;
-import io.reformkg.query.QueryApi;
 import io.reformkg.query.QueryCatalog;
+import io.reformkg.query.api.QueryApi;
 import io.reformkg.server.ReformServer;
 import java.io.IOException;
 import java.io.PrintWriter;

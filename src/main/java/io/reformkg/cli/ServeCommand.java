@@ -2,8 +2,8 @@ package io.reformkg.cli;
 
 import io.reformkg.explorer.Explorer;
 import io.reformkg.http.Durations;
-import io.reformkg.query.QueryApi;
 import io.reformkg.query.QueryCatalog;
+import io.reformkg.query.api.QueryApi;
 import io.reformkg.server.ReformServer;
 import io.reformkg.store.GraphStore;
 import io.reformkg.store.LiveStore;
@@ -14,12 +14,12 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Build the graph (or reuse a TDB2 store) and serve it read-only: SPARQL at /kg/sparql, "

@@ -15,8 +15,8 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.DatasetGraphWrapperView;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.system.Txn;
 import org.apache.jena.sparql.exec.UpdateExec;
+import org.apache.jena.system.Txn;
 import org.apache.jena.update.UpdateExecution;
 import org.apache.jena.update.UpdateRequest;
 

@@ -1,10 +1,10 @@
 package io.reformkg.linkeddata;
 
-import io.reformkg.http.Responses;
 import io.reformkg.export.RdfExporter;
 import io.reformkg.export.RdfFormat;
 import io.reformkg.graph.IriScheme;
 import io.reformkg.graph.Prefixes;
+import io.reformkg.http.Responses;
 import io.reformkg.store.GraphStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

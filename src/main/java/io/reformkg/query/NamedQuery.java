@@ -1,5 +1,6 @@
 package io.reformkg.query;
 
+import io.reformkg.query.indexed.IndexPlan;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;

@@ -1,5 +1,8 @@
 package io.reformkg.query;
 
+import io.reformkg.query.indexed.IndexPlan;
+import io.reformkg.query.indexed.IndexedAggregate;
+import io.reformkg.query.indexed.IndexedPage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

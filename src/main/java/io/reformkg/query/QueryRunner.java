@@ -1,5 +1,7 @@
 package io.reformkg.query;
 
+import io.reformkg.query.indexed.IndexPlan;
+import io.reformkg.query.indexed.IndexedPage;
 import io.reformkg.search.KeywordRanking;
 import io.reformkg.search.MeasureIndex;
 import io.reformkg.store.GraphStore;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.reformkg.error.UnreadableFileException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -111,7 +112,7 @@ public record ReferenceData(List<Body> bodies, List<Term> bodyKinds, List<Term> 
             throw new ReferenceException(file, where == null ? 0 : where.getLineNr(),
                     "malformed reference data: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new ReferenceException(file, 0, "cannot read the reference file: " + e.getMessage());
+            throw new UnreadableFileException("the reference file", file, e);
         }
     }
 
@@ -174,8 +175,11 @@ public record ReferenceData(List<Body> bodies, List<Term> bodyKinds, List<Term> 
                 }
                 row.accept(record);
             }
-        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            throw new ReferenceException(file, 0, "cannot read the division table: " + e.getMessage());
+        } catch (IOException e) {
+            throw new UnreadableFileException("the division table", file, e);
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            // commons-csv reports malformed CSV (an unclosed quote, say) this way
+            throw new ReferenceException(file, 0, "the division table is not valid CSV: " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.reformkg.source;
 
+import io.reformkg.error.UnreadableFileException;
 import io.reformkg.reference.Division;
 import io.reformkg.reference.PlaceIndex;
 import java.io.IOException;
@@ -117,7 +118,7 @@ public final class ListParser {
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new SourceException(file, 0, "cannot read the source file: " + e.getMessage());
+            throw new UnreadableFileException("the source file", file, e);
         }
         return parse(file, entry, bytes);
     }

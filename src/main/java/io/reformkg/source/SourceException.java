@@ -1,12 +1,13 @@
 package io.reformkg.source;
 
+import io.reformkg.error.ReformKgException;
 import java.nio.file.Path;
 
 /**
  * A source file that does not follow the list format. The message names the file, the
  * line (1-based) and what was expected there, so an editor can jump straight to it.
  */
-public final class SourceException extends RuntimeException {
+public final class SourceException extends ReformKgException {
     private final Path file;
     private final int line;
 

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.reformkg.error.UnreadableFileException;
 import io.reformkg.reference.ReferenceData;
-import io.reformkg.reference.Term;
 import io.reformkg.reference.Scope;
+import io.reformkg.reference.Term;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -96,7 +97,7 @@ public final class SourceSet implements Iterable<ParsedList> {
                     + " listing the source files, for example {\"sources\": [{\"batch\": 3, \"title\": \"…\", "
                     + "\"file\": \"….txt\"}]}");
         } catch (IOException e) {
-            throw new SourceException(manifest, 0, "cannot read the manifest: " + e.getMessage());
+            throw new UnreadableFileException("the manifest", manifest, e);
         }
         if (parsed == null || parsed.sources() == null || parsed.sources().isEmpty()) {
             throw new SourceException(manifest, 0, "the manifest lists no sources; expected at least one entry "

@@ -1,5 +1,6 @@
 package io.reformkg.store;
 
+import io.reformkg.build.BatchedBuild;
 import io.reformkg.graph.IriScheme;
 import io.reformkg.search.KeywordRanking;
 import io.reformkg.search.MeasureIndex;

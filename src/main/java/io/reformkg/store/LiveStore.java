@@ -1,7 +1,6 @@
 package io.reformkg.store;
 
-import io.reformkg.reference.ReferenceException;
-import io.reformkg.source.SourceException;
+import io.reformkg.error.ReformKgException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -172,9 +171,7 @@ public final class LiveStore implements CurrentStore {
 
     /** The message a user can act on, as the command line prints it for the same failure. */
     private static String reason(RuntimeException e) {
-        boolean inputError = e instanceof SourceException || e instanceof ReferenceException
-                || e instanceof BuildFailedException || e instanceof StoreFolderException
-                || e instanceof IllegalArgumentException;
+        boolean inputError = e instanceof ReformKgException || e instanceof IllegalArgumentException;
         return inputError ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 

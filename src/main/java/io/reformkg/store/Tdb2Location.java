@@ -2,6 +2,7 @@ package io.reformkg.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reformkg.error.OsErrors;
 import io.reformkg.validation.Finding;
 import io.reformkg.validation.ValidationResult;
 import java.io.IOException;
@@ -105,7 +106,7 @@ final class Tdb2Location {
             try {
                 Files.createDirectories(folder);
             } catch (IOException e) {
-                throw new StoreFolderException("the TDB2 folder " + dir + " cannot be written: " + reason(e), e);
+                throw new StoreFolderException("the TDB2 folder " + dir + " cannot be written: " + OsErrors.reason(e, dir), e);
             }
             FileChannel channel = null;
             try {
@@ -168,7 +169,7 @@ final class Tdb2Location {
             removeLeftovers(null);
             return Files.createDirectory(dir.resolve(BUILDING_PREFIX + UUID.randomUUID()));
         } catch (IOException e) {
-            throw new StoreFolderException("the TDB2 folder " + dir + " cannot be written: " + reason(e), e);
+            throw new StoreFolderException("the TDB2 folder " + dir + " cannot be written: " + OsErrors.reason(e, dir), e);
         }
     }
 
@@ -224,12 +225,12 @@ final class Tdb2Location {
             // the previous store, if any, is still current; the new one is not kept
             deleteQuietly(building);
             deleteQuietly(store);
-            throw new StoreFolderException("the TDB2 folder " + dir + " cannot be written: " + reason(e), e);
+            throw new StoreFolderException("the TDB2 folder " + dir + " cannot be written: " + OsErrors.reason(e, dir), e);
         }
         try {
             removeLeftovers(store);
         } catch (IOException e) {
-            throw new StoreFolderException("the TDB2 folder " + dir + " cannot be written: " + reason(e), e);
+            throw new StoreFolderException("the TDB2 folder " + dir + " cannot be written: " + OsErrors.reason(e, dir), e);
         }
         return store;
     }
@@ -252,7 +253,7 @@ final class Tdb2Location {
         String diskFull = "the disk is full (" + usableBytes + " bytes free)";
         String why;
         if (io != null) {
-            String reason = reason(io);
+            String reason = OsErrors.reason(io, dir);
             why = reason.startsWith(NO_SPACE) ? diskFull : reason;
         } else if (mappedWriteFailed) {
             why = usableBytes >= 0 && usableBytes < NEARLY_FULL_BYTES ? diskFull
@@ -261,20 +262,6 @@ final class Tdb2Location {
             return Optional.empty();
         }
         return Optional.of(new StoreFolderException(what + ": " + why, failure));
-    }
-
-    /** What went wrong, in the operating system's words, and the file, when it is not the folder itself. */
-    private String reason(IOException e) {
-        if (!(e instanceof FileSystemException fileSystem)) {
-            return String.valueOf(e.getMessage());
-        }
-        String reason = fileSystem.getReason() != null ? fileSystem.getReason()
-                : e instanceof AccessDeniedException ? "Permission denied"
-                : e instanceof NoSuchFileException ? "No such file or directory"
-                : e instanceof FileAlreadyExistsException ? "File exists"
-                : "failed";
-        String file = fileSystem.getFile();
-        return file == null || Path.of(file).toAbsolutePath().equals(dir) ? reason : reason + " (" + file + ")";
     }
 
     /** Free bytes where the folder is (or would be), or -1 when that cannot be told. */

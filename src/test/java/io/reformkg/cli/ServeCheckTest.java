@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.reformkg.query.QueryApi;
 import io.reformkg.query.QueryCatalog;
+import io.reformkg.query.api.QueryApi;
 import io.reformkg.server.ReformServer;
 import io.reformkg.store.GraphStore;
 import java.io.PrintWriter;

@@ -1,9 +1,9 @@
 package io.reformkg.explorer;
 
-import io.reformkg.testing.Http;
-import io.reformkg.query.QueryApi;
+import io.reformkg.query.api.QueryApi;
 import io.reformkg.server.ReformServer;
 import io.reformkg.store.GraphStore;
+import io.reformkg.testing.Http;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,11 +1,7 @@
 package io.reformkg.query;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.reformkg.corpus.CorpusGenerator;
+import io.reformkg.query.indexed.IndexPlan;
 import io.reformkg.search.KeywordRanking;
 import io.reformkg.search.MeasureIndex;
 import io.reformkg.store.GraphStore;
@@ -24,6 +20,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every query a store answers from its indexes — its {@link MeasureIndex} ({@code # measure-index:})

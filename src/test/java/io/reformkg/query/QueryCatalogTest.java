@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The catalog reads every query's header; a malformed header fails with the file and line. */
-class QueryCatalogTest {
-    static final List<String> LIBRARY = List.of("bodies-never-co-guiding", "body-connection", "body-current-names",
+public class QueryCatalogTest {
+    public static final List<String> LIBRARY = List.of("bodies-never-co-guiding", "body-connection", "body-current-names",
             "body-detail", "body-partners", "co-guidance-pairs", "cq1-co-guidance-pairs", "cq2-measures-per-body",
             "cq3-pilot-only-measures", "cq4-declared-and-held-measures", "cq5-single-body-measures",
             "cq6-categories-per-body", "cq7-reorganised-body-measures", "cq8-measures-in-place", "keyword-search",

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.reformkg.query.QueryApi;
+import io.reformkg.query.api.QueryApi;
 import io.reformkg.store.GraphStore;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.reformkg.query.QueryApi;
+import io.reformkg.query.api.QueryApi;
 import io.reformkg.store.GraphStore;
 import io.reformkg.store.LiveStore;
 import io.reformkg.testing.DataFolders;

@@ -1,9 +1,20 @@
-package io.reformkg.query;
+package io.reformkg.query.api;
 
 import io.reformkg.http.AnswerCache;
 import io.reformkg.http.Durations;
 import io.reformkg.http.HttpProblem;
 import io.reformkg.http.Responses;
+import io.reformkg.query.InvalidParameterException;
+import io.reformkg.query.Language;
+import io.reformkg.query.NamedQuery;
+import io.reformkg.query.Page;
+import io.reformkg.query.Paging;
+import io.reformkg.query.QueryCatalog;
+import io.reformkg.query.QueryResult;
+import io.reformkg.query.QueryRunner;
+import io.reformkg.query.ResultFormat;
+import io.reformkg.query.ResultWriter;
+import io.reformkg.query.UnknownQueryException;
 import io.reformkg.store.CurrentStore;
 import io.reformkg.store.DerivedValue;
 import io.reformkg.store.GraphStore;
@@ -24,7 +35,7 @@ import java.util.stream.Collectors;
 import org.apache.jena.query.QueryCancelledException;
 
 /** Serves the catalog and runs named queries; see {@link QueryApi}. */
-final class QueryApiServlet extends HttpServlet {
+public final class QueryApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final String FORMAT = "format";
     private static final String LANG = "lang";
@@ -51,7 +62,7 @@ final class QueryApiServlet extends HttpServlet {
         }
     }
 
-    QueryApiServlet(CurrentStore store, Supplier<QueryCatalog> queries, long maxCacheBytes, Duration timeout) {
+    public QueryApiServlet(CurrentStore store, Supplier<QueryCatalog> queries, long maxCacheBytes, Duration timeout) {
         this.store = store;
         this.queries = queries;
         this.maxCacheBytes = maxCacheBytes;
@@ -97,7 +108,7 @@ final class QueryApiServlet extends HttpServlet {
             Responses.problem(response, problem.status(), problem.getMessage());
         } catch (UnknownQueryException unknown) {
             Responses.problem(response, HttpServletResponse.SC_NOT_FOUND, unknown.getMessage());
-        } catch (IllegalArgumentException invalid) {
+        } catch (InvalidParameterException | IllegalArgumentException invalid) {
             Responses.problem(response, HttpServletResponse.SC_BAD_REQUEST, invalid.getMessage());
         } catch (QueryCancelledException cancelled) {
             Responses.problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "the query ran longer than the "

@@ -1,5 +1,6 @@
-package io.reformkg.query;
+package io.reformkg.query.indexed;
 
+import io.reformkg.query.Page;
 import io.reformkg.search.KeywordRanking;
 import io.reformkg.search.MeasureIndex;
 import java.util.Arrays;
@@ -15,7 +16,7 @@ import java.util.stream.Collectors;
  * {@link KeywordRanking}) says (queries/README.md). The SPARQL stays the definition: a runner over
  * a bare dataset runs it, and tests compare the two answers.
  */
-sealed interface IndexPlan {
+public sealed interface IndexPlan {
     Pattern FROM_QUERY = Pattern.compile("([A-Za-z]+)\\s+from\\s+([a-z0-9]+(?:-[a-z0-9]+)*)");
     Pattern EQUALS = Pattern.compile("([A-Za-z]+)\\s*=\\s*(\\S+)");
     Pattern RANKED_BY = Pattern.compile("ranked\\s+by\\s+([A-Za-z][A-Za-z0-9]*)");

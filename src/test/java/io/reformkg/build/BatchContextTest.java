@@ -1,4 +1,4 @@
-package io.reformkg.store;
+package io.reformkg.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

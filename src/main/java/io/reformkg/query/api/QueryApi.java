@@ -1,6 +1,7 @@
-package io.reformkg.query;
+package io.reformkg.query.api;
 
 import io.reformkg.http.MountedServlet;
+import io.reformkg.query.QueryCatalog;
 import io.reformkg.store.CurrentStore;
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.reformkg.query;
+package io.reformkg.query.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.reformkg.http.MountedServlet;
+import io.reformkg.query.QueryCatalog;
+import io.reformkg.query.QueryCatalogTest;
 import io.reformkg.store.GraphStore;
 import java.io.IOException;
 import java.io.StringReader;

@@ -1,7 +1,8 @@
-package io.reformkg.query;
+package io.reformkg.query.indexed;
 
-import io.reformkg.search.MeasureIndex;
+import io.reformkg.query.Page;
 import io.reformkg.search.MeasureIndex.IndexedMeasure;
+import io.reformkg.search.MeasureIndex;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +23,9 @@ import org.apache.jena.sparql.syntax.ElementSubQuery;
  * over every measure, which joins and sorts every match before cutting the page (900,000 of a
  * million measures apply in 合肥); tests compare the two.
  */
-final class IndexedPage {
+public final class IndexedPage {
     /** The variable of the measures a page restricts the SPARQL to. */
-    static final Var MEASURE = Var.alloc("measure");
+    public static final Var MEASURE = Var.alloc("measure");
 
     private final MeasureIndex index;
     private final MeasureIndex.Filter filter;
@@ -34,7 +35,7 @@ final class IndexedPage {
      * A page of the measures whose field holds one of the keys of {@code rowsPerValue}, each
      * measure giving as many rows as the values it holds give together.
      */
-    IndexedPage(MeasureIndex index, MeasureIndex.Field field, Map<String, Integer> rowsPerValue) {
+    public IndexedPage(MeasureIndex index, MeasureIndex.Field field, Map<String, Integer> rowsPerValue) {
         this.index = index;
         this.filter = new MeasureIndex.Filter(field, rowsPerValue.keySet());
         this.rowsPerValue = Map.copyOf(rowsPerValue);
@@ -44,7 +45,7 @@ final class IndexedPage {
      * The rows from row {@code offset}, at most {@code count}: {@code select} runs the query
      * restricted to the measures it is given and returns their rows in the query's order.
      */
-    List<Map<String, Object>> rows(long offset, int count, Function<Query, List<Map<String, Object>>> select,
+    public List<Map<String, Object>> rows(long offset, int count, Function<Query, List<Map<String, Object>>> select,
                                    Query query) {
         Slice slice = rowPerMeasure() ? Slice.ofMeasures(index.measures(filter, offset, count))
                 : counted(offset, count);

@@ -1,11 +1,12 @@
-package io.reformkg.store;
+package io.reformkg.build;
 
+import io.reformkg.error.ReformKgException;
 import io.reformkg.validation.Finding;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** The built graph violates the SHACL shapes: nothing is stored or served. */
-public final class BuildFailedException extends RuntimeException {
+public final class BuildFailedException extends ReformKgException {
     private final List<Finding> violations;
 
     public BuildFailedException(List<Finding> violations) {

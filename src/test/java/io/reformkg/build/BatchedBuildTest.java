@@ -1,4 +1,4 @@
-package io.reformkg.store;
+package io.reformkg.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,6 +14,7 @@ import io.reformkg.search.MeasureIndex;
 import io.reformkg.search.SearchIndex;
 import io.reformkg.source.SourceException;
 import io.reformkg.source.SourceSet;
+import io.reformkg.store.GraphStore;
 import io.reformkg.validation.Finding;
 import io.reformkg.validation.ValidationResult;
 import io.reformkg.validation.Validator;

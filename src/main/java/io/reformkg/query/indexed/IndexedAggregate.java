@@ -1,8 +1,9 @@
-package io.reformkg.query;
+package io.reformkg.query.indexed;
 
-import io.reformkg.search.MeasureIndex;
+import io.reformkg.query.Language;
 import io.reformkg.search.MeasureIndex.Guidance;
 import io.reformkg.search.MeasureIndex.IndexedMeasure;
+import io.reformkg.search.MeasureIndex;
 import io.reformkg.vocab.RKG;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,11 +30,11 @@ import org.apache.jena.vocabulary.SKOS;
  * of triples. Each gives exactly the rows of its query's SPARQL, the definition (tests compare
  * them on generated corpora); names come from the graph, as the SPARQL reads them.
  */
-enum IndexedAggregate {
+public enum IndexedAggregate {
     /** {@code cq2-measures-per-body}: each body's measures, most first, ties in order of first mention. */
     MEASURES_PER_BODY("measures-per-body", List.of("body", "measures", "numbers"), List.of()) {
         @Override
-        List<Map<String, Object>> rows(MeasureIndex index, Model data, Map<String, RDFNode> bound, Language language) {
+        public List<Map<String, Object>> rows(MeasureIndex index, Model data, Map<String, RDFNode> bound, Language language) {
             Map<String, Tally> tallies = new HashMap<>();
             Map<String, Long> firstMentions = new HashMap<>();
             index.scan(Optional.empty(), measure -> {
@@ -57,7 +58,7 @@ enum IndexedAggregate {
      */
     CATEGORIES_PER_BODY("categories-per-body", List.of("body", "categories", "names"), List.of()) {
         @Override
-        List<Map<String, Object>> rows(MeasureIndex index, Model data, Map<String, RDFNode> bound, Language language) {
+        public List<Map<String, Object>> rows(MeasureIndex index, Model data, Map<String, RDFNode> bound, Language language) {
             Names categoryNames = Names.ofConcepts(data, language);
             // each body's categories as (section, category) pairs; the category by its place in
             // the list of categories met, so that a million measures add small numbers to sets
@@ -98,7 +99,7 @@ enum IndexedAggregate {
      */
     CO_GUIDANCE_PAIRS("co-guidance-pairs", List.of("bodyA", "bodyB", "measures", "numbers"), List.of("category")) {
         @Override
-        List<Map<String, Object>> rows(MeasureIndex index, Model data, Map<String, RDFNode> bound, Language language) {
+        public List<Map<String, Object>> rows(MeasureIndex index, Model data, Map<String, RDFNode> bound, Language language) {
             Names bodies = Names.ofBodies(data, language);
             Map<List<String>, Tally> pairs = new HashMap<>();
             MeasureIndex.Filter category = new MeasureIndex.Filter(MeasureIndex.Field.CATEGORY,
@@ -137,24 +138,24 @@ enum IndexedAggregate {
     }
 
     /** The answer's rows, in the query's order. */
-    abstract List<Map<String, Object>> rows(MeasureIndex index, Model data, Map<String, RDFNode> bound,
+    public abstract List<Map<String, Object>> rows(MeasureIndex index, Model data, Map<String, RDFNode> bound,
                                             Language language);
 
-    String label() {
+    public String label() {
         return label;
     }
 
     /** The columns of the query it answers, in order. */
-    List<String> columns() {
+    public List<String> columns() {
         return columns;
     }
 
     /** The parameters of the query it answers, in order. */
-    List<String> parameters() {
+    public List<String> parameters() {
         return parameters;
     }
 
-    static Optional<IndexedAggregate> named(String label) {
+    public static Optional<IndexedAggregate> named(String label) {
         return Arrays.stream(values()).filter(aggregate -> aggregate.label.equals(label)).findFirst();
     }
 

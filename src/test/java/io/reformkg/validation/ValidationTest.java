@@ -1,14 +1,13 @@
-package io.reformkg.graph;
+package io.reformkg.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.reformkg.graph.GraphBuilder;
+import io.reformkg.graph.IriScheme;
+import io.reformkg.inference.Inference;
 import io.reformkg.reference.ReferenceData;
 import io.reformkg.source.SourceSet;
-import io.reformkg.validation.Finding;
-import io.reformkg.validation.ValidationResult;
-import io.reformkg.inference.Inference;
-import io.reformkg.validation.Validator;
 import io.reformkg.vocab.ELI;
 import io.reformkg.vocab.RKG;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.reformkg.store;
+package io.reformkg.build;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphMemFactory;

@@ -1,4 +1,4 @@
-package io.reformkg.store;
+package io.reformkg.build;
 
 import io.reformkg.graph.GraphBuilder;
 import io.reformkg.graph.IriScheme;
@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * batches, and of the co-guidance links' weights, which count the measures of every batch.
  * Memory is bounded by the largest list, not the corpus.
  */
-final class BatchedBuild {
+public final class BatchedBuild {
     private static final Logger LOG = LoggerFactory.getLogger(BatchedBuild.class);
 
     private final Path data;
@@ -52,11 +52,11 @@ final class BatchedBuild {
     private ValidationResult findings = new ValidationResult(List.of());
     private long batches;
 
-    BatchedBuild(Path data, IriScheme iris) {
+    public BatchedBuild(Path data, IriScheme iris) {
         this(data, iris, Validator.withDefaultShapes());
     }
 
-    BatchedBuild(Path data, IriScheme iris, Validator validator) {
+    public BatchedBuild(Path data, IriScheme iris, Validator validator) {
         this.data = data;
         this.iris = iris;
         this.inference = Inference.forIris(iris);
@@ -69,7 +69,7 @@ final class BatchedBuild {
      * Fails with {@link BuildFailedException} at the first batch that violates the shapes, and
      * with a {@code SourceException} naming file and line at the first bad source.
      */
-    void streamInto(StreamRDF sink, SearchIndex.Writer text, MeasureIndex.Writer facts) {
+    public void streamInto(StreamRDF sink, SearchIndex.Writer text, MeasureIndex.Writer facts) {
         long start = System.nanoTime();
         ReferenceData referenceData = ReferenceData.load(data);
         SourceSet sources = SourceSet.open(data, referenceData);
@@ -134,7 +134,7 @@ final class BatchedBuild {
      * the shared graphs' nodes and of the co-guidance weights against the whole dataset. Returns
      * all findings of the build.
      */
-    ValidationResult finish(Dataset dataset) {
+    public ValidationResult finish(Dataset dataset) {
         long start = System.nanoTime();
         inference.totals(dataset);
         times.totals = lap(start);
@@ -156,7 +156,7 @@ final class BatchedBuild {
     }
 
     /** Logs where the build's time went, one line, for the benchmarks (docs/benchmarks.md). */
-    void logTimes(long storeNanos) {
+    public void logTimes(long storeNanos) {
         times.store = storeNanos;
         LOG.info("built {} graphs: {}", batches, times);
     }
