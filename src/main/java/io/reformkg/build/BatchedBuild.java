@@ -37,6 +37,14 @@ import org.slf4j.LoggerFactory;
  * the validation of the shared nodes (bodies, regions, divisions) whose facts gather from all
  * batches, and of the co-guidance links' weights, which count the measures of every batch.
  * Memory is bounded by the largest list, not the corpus.
+ * <p>
+ * The entry point of the build stage: sources in, a dataset and its indexes out. The store
+ * ({@link io.reformkg.store.GraphStore}) runs it into memory or a TDB2 folder:
+ * <pre>{@code
+ * BatchedBuild build = new BatchedBuild(Path.of("data"), IriScheme.defaults());
+ * Txn.executeWrite(dataset, () -> build.streamInto(StreamRDFLib.dataset(dataset.asDatasetGraph()), text, facts));
+ * ValidationResult findings = build.finish(dataset);   // throws BuildFailedException on a violation
+ * }</pre>
  */
 public final class BatchedBuild {
     private static final Logger LOG = LoggerFactory.getLogger(BatchedBuild.class);
@@ -155,7 +163,7 @@ public final class BatchedBuild {
         return findings;
     }
 
-    /** Logs where the build's time went, one line, for the benchmarks (docs/benchmarks.md). */
+    /** Logs where the build's time went, stage by stage, on one line. */
     public void logTimes(long storeNanos) {
         times.store = storeNanos;
         LOG.info("built {} graphs: {}", batches, times);

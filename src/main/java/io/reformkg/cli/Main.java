@@ -30,7 +30,7 @@ public final class Main {
         System.exit(run(jena::join, args));
     }
 
-    /** Runs a command line and returns its exit status; tests call this. */
+    /** Runs a command line and returns its exit status, leaving the JVM running. */
     public static int run(String... args) {
         return run(JenaSystem::init, args);
     }

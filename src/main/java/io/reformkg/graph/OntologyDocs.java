@@ -33,7 +33,7 @@ import org.apache.jena.vocabulary.XSD;
  * Writes the ontology as Markdown an analyst can read ({@code docs/ontology.md}): every class,
  * property and concept scheme with its Chinese and English label, definition, domain and range,
  * the standard terms it maps to, and an example — a real statement from the built graph, or the
- * ontology's own example where the term is only inferred. A test keeps the committed file current.
+ * ontology's own example where the term is only inferred. The committed docs/ontology.md is its output.
  */
 public final class OntologyDocs {
     private static final int LITERAL_CHARS = 40;

@@ -3,7 +3,7 @@ package io.reformkg.linkeddata;
 /**
  * A small HTML writer that escapes every text and attribute value it is given, so no literal
  * or IRI from the data can inject markup. The output is well-formed XML as well as HTML
- * (every element closed, no named entities), which lets tests parse pages with an XML parser.
+ * (every element closed, no named entities), so any XML parser reads the pages.
  */
 final class Html {
     private final StringBuilder out = new StringBuilder(8192);

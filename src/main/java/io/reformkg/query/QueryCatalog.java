@@ -34,6 +34,13 @@ import org.apache.jena.sparql.syntax.PatternVars;
  * header starts with {@code # title.zh:}; files without that header (queries other features run
  * internally) are left out. The header format is described in queries/README.md; a malformed
  * header fails the load with the file and line.
+ * <pre>{@code
+ * QueryCatalog catalog = QueryCatalog.load();
+ * QueryResult pairs = QueryRunner.over(store, catalog)
+ *         .run("cq1-co-guidance-pairs", Map.of("category", "ip-protection"), Language.ZH);
+ * }</pre>
+ * Where a query's header names an index plan, a store answers it from its indexes
+ * ({@link io.reformkg.query.indexed}); the SPARQL stays the definition.
  */
 public final class QueryCatalog {
     static final String FOLDER = "queries";

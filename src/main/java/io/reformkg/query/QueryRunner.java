@@ -105,7 +105,7 @@ public final class QueryRunner {
             Optional<IndexPlan> plan = measureIndex.flatMap(index -> query.indexPlan());
             if (plan.isPresent() && plan.get() instanceof IndexPlan.Aggregate count) {
                 return new QueryResult(name, query.columnNames(), count.aggregate().rows(measureIndex.orElseThrow(),
-                        dataset.getUnionModel(), bound, language), Optional.empty());
+                        dataset.getUnionModel(), bound, language.code()), Optional.empty());
             }
             if (plan.isPresent() && plan.get() instanceof IndexPlan.Page indexed && page.isPresent()) {
                 List<Map<String, Object>> rows = new IndexedPage(measureIndex.orElseThrow(), indexed.field(),

@@ -30,6 +30,14 @@ import org.eclipse.jetty.server.ServerConnector;
  * read-only — SPARQL query and Graph Store Protocol read at {@code /kg}, the linked-data pages
  * beside it, and whatever else is {@linkplain Builder#mount mounted}. Build one with
  * {@link #create()}, then {@link #start()}; see docs/serving.md.
+ * <pre>{@code
+ * ReformServer server = ReformServer.create()
+ *         .store(GraphStore.create().data(Path.of("data")).build())
+ *         .port(3030)
+ *         .timeout(Duration.ofSeconds(10))
+ *         .build()
+ *         .start();
+ * }</pre>
  */
 public final class ReformServer {
     public static final int DEFAULT_PORT = 3030;

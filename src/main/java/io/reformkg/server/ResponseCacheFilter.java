@@ -2,8 +2,8 @@ package io.reformkg.server;
 
 import io.reformkg.http.AnswerCache;
 import io.reformkg.http.Responses;
+import io.reformkg.store.CurrentStore.Derived;
 import io.reformkg.store.CurrentStore;
-import io.reformkg.store.DerivedValue;
 import io.reformkg.store.GraphStore;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -47,7 +47,7 @@ final class ResponseCacheFilter extends HttpFilter {
     private static final String FORM = "application/x-www-form-urlencoded";
 
     private final transient CurrentStore store;
-    private final transient DerivedValue<AnswerCache> caches;
+    private final transient Derived<AnswerCache> caches;
 
     ResponseCacheFilter(CurrentStore store, long maxCacheBytes) {
         this.store = store;

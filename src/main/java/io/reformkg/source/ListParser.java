@@ -35,7 +35,17 @@ import java.util.regex.Pattern;
  * ignored. CRLF endings, a UTF-8 BOM and space indentation are accepted.
  *
  * <p>Any departure from the format throws {@link SourceException} naming the file, line and
- * what was expected; nothing is returned half-read. Build one with {@link #create()}.
+ * what was expected; nothing is returned half-read. A file that cannot be read at all is an
+ * {@link io.reformkg.error.UnreadableFileException}. Build one with {@link #create()}:
+ * <pre>{@code
+ * ListParser parser = ListParser.create()
+ *         .knownBodies(reference.listedBodyNames())
+ *         .knownScopes(List.of("全国", "8个改革试验区域"))
+ *         .knownDivisions(reference.places())
+ *         .build();
+ * ParsedList list = parser.parse(Path.of("data/sources/list.txt"), entry);
+ * }</pre>
+ * {@link SourceSet} does this for every list a data folder's manifest names.
  */
 public final class ListParser {
     private static final List<String> HEADER = List.of("序号", "改革举措", "主要内容", "指导部门", "推广范围");

@@ -20,12 +20,16 @@ import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.apache.jena.tdb2.sys.TDBInternal;
 
 /**
- * The entry point of the store stage: runs the pipeline (reference data and sources → graph →
- * inference → SHACL validation, inferred graph included → full-text and measure indexes, batch by
- * batch; see {@link BatchedBuild}) and holds the resulting dataset and indexes, read-only from
- * then on. Build one with {@link #create()}; a graph that violates the shapes is never stored.
- * The dataset lives in memory, or in a TDB2 folder, loaded with TDB2's bulk loader and holding
- * its indexes, that is reused while the inputs are unchanged.
+ * The entry point of the store stage: one built dataset with its text and measure indexes,
+ * read-only. It lives in memory, or in a TDB2 folder (loaded with TDB2's bulk loader, holding its
+ * indexes) that is reused while the inputs' {@link DataVersion} is unchanged. What goes in is
+ * made by the pipeline, {@link BatchedBuild}; a graph that violates the shapes is never stored.
+ * <pre>{@code
+ * try (GraphStore store = GraphStore.create().data(Path.of("data")).tdb2(Path.of("store")).build()) {
+ *     Dataset dataset = store.dataset();   // the asserted and inferred named graphs
+ *     ...
+ * }
+ * }</pre>
  */
 public final class GraphStore implements CurrentStore {
     private final Dataset dataset;
@@ -88,8 +92,8 @@ public final class GraphStore implements CurrentStore {
         }
 
         /**
-         * Keeps the full-text index of a graph in memory on disk in this folder; by default it is
-         * in memory. A TDB2 store keeps its index inside its own folder.
+         * Keeps the full-text index of a graph held in memory on disk, in this folder; by default
+         * the index is in memory too. A TDB2 store keeps its index inside its own folder.
          */
         public Builder textIndex(Path dir) {
             this.textIndex = dir;
@@ -98,7 +102,7 @@ public final class GraphStore implements CurrentStore {
 
         /**
          * Builds without logging where the build's time went, for commands whose output is an
-         * answer (the benchmarks read that line from {@code serve} and {@code build}).
+         * answer rather than a build ({@code query}, {@code export}).
          */
         public Builder quietly() {
             this.logBuildTimes = false;

@@ -1,8 +1,11 @@
 package io.reformkg.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.reformkg.error.ReformKgException;
+import io.reformkg.error.UnreadableFileException;
 import io.reformkg.reference.ReferenceException;
 import io.reformkg.store.GraphStore;
 import io.reformkg.testing.DataFolders;
@@ -10,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,5 +119,26 @@ class SourceSetErrorTest {
                 buildError(ReferenceException.class));
         Files.writeString(categories, "{\"attribution\": \"x\"}");
         assertEquals(categories + ": missing required field \"categories\"", buildError(ReferenceException.class));
+    }
+
+    @Test
+    void aSourceThatCannotBeReadIsAnIoErrorNotALine() throws IOException {
+        // a folder where the list should be: reading fails whoever runs the test, root included
+        Path source = Files.createDirectory(dir.resolve("list.txt"));
+        ListParser parser = ListParser.create().knownBodies(List.of("科技部")).knownScopes(List.of("全国"))
+                .knownCategories(List.of("科技金融创新")).build();
+        UnreadableFileException error = assertThrows(UnreadableFileException.class,
+                () -> parser.parse(source, new SourceEntry(3, "第三批", "Batch 3", "list.txt")));
+        assertEquals(source, error.file());
+        assertEquals(source + ": cannot read the source file: Is a directory", error.getMessage());
+        assertInstanceOf(ReformKgException.class, error);
+    }
+
+    @Test
+    void aManifestThatCannotBeReadIsAnIoError() throws IOException {
+        Files.delete(manifest());
+        Files.createDirectory(manifest());
+        assertEquals(manifest() + ": cannot read the manifest: Is a directory",
+                buildError(UnreadableFileException.class));
     }
 }

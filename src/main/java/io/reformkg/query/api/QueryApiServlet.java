@@ -15,8 +15,8 @@ import io.reformkg.query.QueryRunner;
 import io.reformkg.query.ResultFormat;
 import io.reformkg.query.ResultWriter;
 import io.reformkg.query.UnknownQueryException;
+import io.reformkg.store.CurrentStore.Derived;
 import io.reformkg.store.CurrentStore;
-import io.reformkg.store.DerivedValue;
 import io.reformkg.store.GraphStore;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,7 +50,7 @@ public final class QueryApiServlet extends HttpServlet {
      * The catalog, its JSON and the answer caches. The servlet can be mounted before the catalog is
      * read: the first request that needs it reads it, and others wait.
      */
-    private record Catalog(QueryCatalog queries, String text, byte[] json, DerivedValue<AnswerCache> caches) {
+    private record Catalog(QueryCatalog queries, String text, byte[] json, Derived<AnswerCache> caches) {
         static Catalog of(QueryCatalog queries, CurrentStore store, long maxCacheBytes) {
             String text = ResultWriter.catalog(queries);
             // answers kept on disk outlive the process: they are kept apart by the queries' text

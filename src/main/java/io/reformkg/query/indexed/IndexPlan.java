@@ -1,6 +1,5 @@
 package io.reformkg.query.indexed;
 
-import io.reformkg.query.Page;
 import io.reformkg.search.KeywordRanking;
 import io.reformkg.search.MeasureIndex;
 import java.util.Arrays;
@@ -14,7 +13,7 @@ import java.util.stream.Collectors;
  * How a store answers a query from its indexes instead of running the SPARQL, as the header line
  * {@code # measure-index: …} (its {@link MeasureIndex}) or {@code # text-index: …} (its
  * {@link KeywordRanking}) says (queries/README.md). The SPARQL stays the definition: a runner over
- * a bare dataset runs it, and tests compare the two answers.
+ * a bare dataset runs it, and both give the same answer.
  */
 public sealed interface IndexPlan {
     Pattern FROM_QUERY = Pattern.compile("([A-Za-z]+)\\s+from\\s+([a-z0-9]+(?:-[a-z0-9]+)*)");

@@ -1,6 +1,5 @@
 package io.reformkg.query.indexed;
 
-import io.reformkg.query.Language;
 import io.reformkg.search.MeasureIndex.Guidance;
 import io.reformkg.search.MeasureIndex.IndexedMeasure;
 import io.reformkg.search.MeasureIndex;
@@ -27,14 +26,14 @@ import org.apache.jena.vocabulary.SKOS;
 /**
  * The counts a query's header names with {@code # measure-index: NAME}, computed over a store's
  * {@link MeasureIndex}: one pass over a few numbers per measure, where the SPARQL joins millions
- * of triples. Each gives exactly the rows of its query's SPARQL, the definition (tests compare
- * them on generated corpora); names come from the graph, as the SPARQL reads them.
+ * of triples. Each gives exactly the rows of its query's SPARQL, the definition; names come from
+ * the graph, as the SPARQL reads them.
  */
 public enum IndexedAggregate {
     /** {@code cq2-measures-per-body}: each body's measures, most first, ties in order of first mention. */
     MEASURES_PER_BODY("measures-per-body", List.of("body", "measures", "numbers"), List.of()) {
         @Override
-        public List<Map<String, Object>> rows(MeasureIndex index, Model data, Map<String, RDFNode> bound, Language language) {
+        public List<Map<String, Object>> rows(MeasureIndex index, Model data, Map<String, RDFNode> bound, String language) {
             Map<String, Tally> tallies = new HashMap<>();
             Map<String, Long> firstMentions = new HashMap<>();
             index.scan(Optional.empty(), measure -> {
@@ -58,7 +57,7 @@ public enum IndexedAggregate {
      */
     CATEGORIES_PER_BODY("categories-per-body", List.of("body", "categories", "names"), List.of()) {
         @Override
-        public List<Map<String, Object>> rows(MeasureIndex index, Model data, Map<String, RDFNode> bound, Language language) {
+        public List<Map<String, Object>> rows(MeasureIndex index, Model data, Map<String, RDFNode> bound, String language) {
             Names categoryNames = Names.ofConcepts(data, language);
             // each body's categories as (section, category) pairs; the category by its place in
             // the list of categories met, so that a million measures add small numbers to sets
@@ -99,7 +98,7 @@ public enum IndexedAggregate {
      */
     CO_GUIDANCE_PAIRS("co-guidance-pairs", List.of("bodyA", "bodyB", "measures", "numbers"), List.of("category")) {
         @Override
-        public List<Map<String, Object>> rows(MeasureIndex index, Model data, Map<String, RDFNode> bound, Language language) {
+        public List<Map<String, Object>> rows(MeasureIndex index, Model data, Map<String, RDFNode> bound, String language) {
             Names bodies = Names.ofBodies(data, language);
             Map<List<String>, Tally> pairs = new HashMap<>();
             MeasureIndex.Filter category = new MeasureIndex.Filter(MeasureIndex.Field.CATEGORY,
@@ -127,6 +126,8 @@ public enum IndexedAggregate {
     /** More categories than any scheme holds: a section number and a category's place share one long. */
     private static final long MAX_CATEGORIES = 1L << 20;
 
+    private static final String ENGLISH = "en";
+
     private final String label;
     private final List<String> columns;
     private final List<String> parameters;
@@ -137,9 +138,9 @@ public enum IndexedAggregate {
         this.parameters = parameters;
     }
 
-    /** The answer's rows, in the query's order. */
+    /** The answer's rows, in the query's order; names in {@code language}, zh or en. */
     public abstract List<Map<String, Object>> rows(MeasureIndex index, Model data, Map<String, RDFNode> bound,
-                                            Language language);
+                                            String language);
 
     public String label() {
         return label;
@@ -220,19 +221,19 @@ public enum IndexedAggregate {
             this.lookup = lookup;
         }
 
-        static Names ofBodies(Model data, Language language) {
+        static Names ofBodies(Model data, String language) {
             return new Names(data, body -> {
                 Optional<String> english = label(body, RDFS.label, "en");
                 Statement listName = body.getProperty(RKG.listName);
                 if (english.isEmpty() || listName == null) {
                     return Optional.empty();
                 }
-                return language == Language.EN ? english : Optional.of(listName.getString());
+                return ENGLISH.equals(language) ? english : Optional.of(listName.getString());
             });
         }
 
-        static Names ofConcepts(Model data, Language language) {
-            return new Names(data, concept -> label(concept, SKOS.prefLabel, language.code()));
+        static Names ofConcepts(Model data, String language) {
+            return new Names(data, concept -> label(concept, SKOS.prefLabel, language));
         }
 
         private static Optional<String> label(Resource resource, Property property,

@@ -1,6 +1,5 @@
 package io.reformkg.query.indexed;
 
-import io.reformkg.query.Page;
 import io.reformkg.search.MeasureIndex.IndexedMeasure;
 import io.reformkg.search.MeasureIndex;
 import java.util.List;
@@ -21,7 +20,7 @@ import org.apache.jena.sparql.syntax.ElementSubQuery;
  * the store's {@link MeasureIndex} picks the page's measures in list order, then the query's own
  * SPARQL, restricted to them ({@code VALUES ?measure}), gives their rows. Same rows as the SPARQL
  * over every measure, which joins and sorts every match before cutting the page (900,000 of a
- * million measures apply in 合肥); tests compare the two.
+ * million measures apply in 合肥); both give the same rows.
  */
 public final class IndexedPage {
     /** The variable of the measures a page restricts the SPARQL to. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.reformkg.store.CurrentStore.Derived;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * that read the old store before a rebuild swapped in a new one never gets the new store's value,
  * so its answer from the old graph cannot be kept where the new graph's answers are.
  */
-class DerivedValueTest {
+class DerivedTest {
     private static GraphStore first;
     private static GraphStore second;
 
@@ -50,7 +51,7 @@ class DerivedValueTest {
     void aValueIsMadeOncePerStoreAndAnOldStoreNeverGetsTheNewOnesValue() {
         Swapped stores = new Swapped();
         List<GraphStore> derivedFrom = new ArrayList<>();
-        DerivedValue<List<GraphStore>> values = stores.derived(store -> {
+        Derived<List<GraphStore>> values = stores.derived(store -> {
             derivedFrom.add(store);
             return List.of(store);
         });
