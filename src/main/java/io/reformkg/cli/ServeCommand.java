@@ -51,8 +51,9 @@ final class ServeCommand implements Callable<Integer> {
                     + "seconds (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--query-memory", paramLabel = "SIZE", defaultValue = "256m", converter = SizeConverter.class,
-            description = "Memory one SPARQL query may allocate before it is cancelled with 503, e.g. 256m, 1g "
+    @Option(names = "--query-memory", paramLabel = "SIZE", defaultValue = "1g", converter = SizeConverter.class,
+            description = "Memory one SPARQL query may allocate, garbage included, before it is cancelled with 503, "
+                    + "e.g. 512m, 2g "
                     + "(default: ${DEFAULT-VALUE}).")
     long queryMemory;
 

@@ -159,8 +159,8 @@ final class BoundedQueryService extends SPARQL_QueryDataset {
             throw refused;
         } catch (QueryCancelledException cancelled) {
             QueryMemory.Tracked tracked = (QueryMemory.Tracked) action.getRequest().getAttribute(TRACKED);
-            if (tracked != null && tracked.exceeded()) {
-                ServletOps.error(HttpSC.SERVICE_UNAVAILABLE_503, memory.message());
+            if (tracked != null && tracked.stopped().isPresent()) {
+                ServletOps.error(HttpSC.SERVICE_UNAVAILABLE_503, tracked.stopped().get());
             }
             ServletOps.error(HttpSC.SERVICE_UNAVAILABLE_503, "the query ran longer than the server's timeout of "
                     + Durations.text(timeout) + " (counted from its arrival) and was cancelled");

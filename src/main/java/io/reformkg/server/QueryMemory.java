@@ -2,6 +2,7 @@ package io.reformkg.server;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -34,8 +35,10 @@ import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
  * ({@code ThreadMXBean#getCurrentThreadAllocatedBytes}): past the budget the query is aborted,
  * which ARQ notices between rows, and the functions that build strings (CONCAT, REPLACE, UCASE,
  * LCASE, ENCODE_FOR_URI and functions named by IRI) check the budget as they run, CONCAT and
- * REPLACE before they build, so a query that doubles a string in a chain of BINDs stops
- * before the heap does. An {@code OutOfMemoryError} is never how a query ends.
+ * REPLACE before they build and against a longest string, so a query that doubles a string in
+ * a chain of BINDs stops before the heap does. An {@code OutOfMemoryError} is never how a query
+ * ends. The budget counts all a query allocates, garbage included: ARQ allocates some hundreds
+ * of megabytes a second while it works, so the budget also cuts short work the timeout would.
  */
 final class QueryMemory {
     /** The query running on a thread: ARQ evaluates a query on the thread that asked for it, constants included. */
@@ -43,6 +46,8 @@ final class QueryMemory {
     private static final com.sun.management.ThreadMXBean THREADS =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final long WATCH_MILLIS = 20;
+    /** The longest string CONCAT and REPLACE build: 16 Mi characters, up to 32 MiB. */
+    static final long MAX_STRING_CHARS = 16L * 1024 * 1024;
     private static final String FN_REPLACE = "http://www.w3.org/2005/xpath-functions#replace";
 
     private final long limitBytes;
@@ -67,8 +72,8 @@ final class QueryMemory {
         watchdog.shutdownNow();
     }
 
-    /** What a client is told when its query is stopped. */
-    String message() {
+    /** What a client is told when its query is stopped for the memory it allocated. */
+    private String budgetMessage() {
         return "the query allocated more than " + (limitBytes >> 20) + " MiB, the server's memory budget for one "
                 + "query, and was cancelled; build smaller strings or ask for fewer rows";
     }
@@ -91,7 +96,7 @@ final class QueryMemory {
     private void abortOverBudget() {
         for (Tracked tracked : running) {
             if (tracked.allocated() > limitBytes) {
-                tracked.exceeded = true;
+                tracked.stopped = budgetMessage();
                 QueryExec execution = tracked.execution;
                 if (execution != null) {
                     execution.abort();
@@ -105,7 +110,8 @@ final class QueryMemory {
         private final Thread thread;
         private final long startBytes;
         private volatile QueryExec execution;
-        private volatile boolean exceeded;
+        /** Why the query was stopped, or null. */
+        private volatile String stopped;
 
         private Tracked(Thread thread, long startBytes) {
             this.thread = thread;
@@ -116,18 +122,29 @@ final class QueryMemory {
             this.execution = queryExec;
         }
 
-        boolean exceeded() {
-            return exceeded;
+        /** Why the query was stopped for its memory, if it was. */
+        Optional<String> stopped() {
+            return Optional.ofNullable(stopped);
         }
 
         private long allocated() {
             return THREADS.getThreadAllocatedBytes(thread.getId()) - startBytes;
         }
 
-        /** On the query's thread: stops the query if it has allocated, or would with {@code moreBytes}, too much. */
-        void check(long moreBytes) {
-            if (exceeded || THREADS.getCurrentThreadAllocatedBytes() - startBytes + moreBytes > limitBytes) {
-                exceeded = true;
+        /**
+         * On the query's thread: stops the query if it has allocated too much, or would with a
+         * string of {@code moreChars} characters, or if that string is longer than any the server builds.
+         */
+        void check(long moreChars) {
+            if (stopped == null && moreChars > MAX_STRING_CHARS) {
+                stopped = "the query would build a string of " + moreChars + " characters; the server builds none "
+                        + "longer than " + MAX_STRING_CHARS + " (part of its memory budget for one query), so the "
+                        + "query was cancelled";
+            }
+            if (stopped == null && THREADS.getCurrentThreadAllocatedBytes() - startBytes + bytes(moreChars) > limitBytes) {
+                stopped = budgetMessage();
+            }
+            if (stopped != null) {
                 throw new QueryCancelledException();
             }
         }
@@ -139,10 +156,10 @@ final class QueryMemory {
         }
     }
 
-    private static void check(long moreBytes) {
+    private static void check(long moreChars) {
         Tracked tracked = CURRENT.get();
         if (tracked != null) {
-            tracked.check(moreBytes);
+            tracked.check(moreChars);
         }
     }
 
@@ -195,7 +212,7 @@ final class QueryMemory {
         // ARQ folds constant expressions with this one, without an environment
         @Override
         public NodeValue eval(List<NodeValue> args) {
-            check(bytes(args.stream().mapToLong(QueryMemory::length).sum()));
+            check(args.stream().mapToLong(QueryMemory::length).sum());
             return super.eval(args);
         }
 
@@ -221,7 +238,7 @@ final class QueryMemory {
         @Override
         public NodeValue eval(List<NodeValue> args) {
             long input = length(args.get(0));
-            check(bytes(input + (input + 1) * length(args.get(2))));
+            check(input + (input + 1) * length(args.get(2)));
             return replace.eval(args);
         }
 

@@ -39,7 +39,7 @@ public final class ReformServer {
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final int DEFAULT_MAX_RESULT_ROWS = 100_000;
     public static final long DEFAULT_RESPONSE_CACHE_BYTES = 64L * 1024 * 1024;
-    public static final long DEFAULT_QUERY_MEMORY_BYTES = 256L * 1024 * 1024;
+    public static final long DEFAULT_QUERY_MEMORY_BYTES = 1024L * 1024 * 1024;
     static final String SPARQL_ENDPOINT = "sparql";
     static final String GRAPH_STORE_ENDPOINT = "data";
 
@@ -151,7 +151,7 @@ public final class ReformServer {
 
         /**
          * Memory one SPARQL query may allocate (all it allocates, garbage included) before it is
-         * cancelled with 503. Default 256 MiB.
+         * cancelled with 503. Default 1 GiB.
          */
         public Builder queryMemoryBytes(long bytes) {
             if (bytes <= 0) {

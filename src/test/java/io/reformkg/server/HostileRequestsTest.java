@@ -51,7 +51,7 @@ class HostileRequestsTest {
     static void start() {
         store = GraphStore.create().data(Path.of("data")).build();
         server = ReformServer.create().store(store).port(0).timeout(Duration.ofMillis(1500))
-                .mount(QueryApi.servlets(store, Duration.ofMillis(1500))).mount(Explorer.servlets(store))
+                .queryMemoryBytes(256L * 1024 * 1024).mount(QueryApi.servlets(store, Duration.ofMillis(1500))).mount(Explorer.servlets(store))
                 .build().start();
     }
 
@@ -360,18 +360,41 @@ class HostileRequestsTest {
 
     /** Doubling a string thirty times in BINDs ran out of heap (500) 49 s past the timeout. */
     @Test
-    void aQueryBuildingAHugeStringIsStoppedByTheMemoryBudget() throws IOException {
-        StringBuilder query = new StringBuilder("SELECT (STRLEN(?s30) AS ?n) { BIND(\"ab\" AS ?s0) ");
-        for (int i = 1; i <= 30; i++) {
-            query.append("BIND(CONCAT(?s").append(i - 1).append(", ?s").append(i - 1).append(") AS ?s").append(i)
+    void aQueryDoublingAStringIsStoppedAtTheLongestString() throws IOException {
+        long start = System.nanoTime();
+        HttpResponse<byte[]> response = sparql("SELECT (STRLEN(?s30) AS ?n) { " + doubling(30) + "}");
+        assertEquals(503, response.statusCode(), Http.text(response));
+        assertEquals("the query would build a string of 33554432 characters; the server builds none longer than "
+                + "16777216 (part of its memory budget for one query), so the query was cancelled",
+                Http.text(response).strip());
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "stopped within 5 s");
+        assertHealthy();
+    }
+
+    /** BINDs "ab" doubled {@code times} times: ?s0 … ?sN. */
+    private static String doubling(int times) {
+        StringBuilder binds = new StringBuilder("BIND(\"ab\" AS ?s0) ");
+        for (int i = 1; i <= times; i++) {
+            binds.append("BIND(CONCAT(?s").append(i - 1).append(", ?s").append(i - 1).append(") AS ?s").append(i)
                     .append(") ");
+        }
+        return binds.toString();
+    }
+
+    /** Strings under the longest, copied again and again: held to the query's memory budget (256 MiB here). */
+    @Test
+    void aQueryAllocatingPastItsBudgetIsStopped() throws IOException {
+        StringBuilder query = new StringBuilder("SELECT (STRLEN(?u40) AS ?n) { " + doubling(22) + "BIND(?s22 AS ?u0) ");
+        for (int i = 1; i <= 40; i++) {
+            query.append("BIND(").append(i % 2 == 0 ? "UCASE" : "LCASE").append("(?u").append(i - 1).append(") AS ?u")
+                    .append(i).append(") ");
         }
         query.append('}');
         long start = System.nanoTime();
         HttpResponse<byte[]> response = sparql(query.toString());
         assertEquals(503, response.statusCode(), Http.text(response));
-        assertTrue(Http.text(response).startsWith("the query allocated more than 256 MiB, the server's memory budget"),
-                Http.text(response));
+        assertTrue(Http.text(response).startsWith("the query allocated more than 256 MiB, the server's memory budget "
+                + "for one query, and was cancelled"), Http.text(response));
         assertTrue(System.nanoTime() - start < 5_000_000_000L, "stopped within 5 s");
         assertHealthy();
     }
@@ -383,15 +406,20 @@ class HostileRequestsTest {
                 + "y".repeat(1000) + "\"), \"y\", \"" + "z".repeat(1000) + "\") AS ?r) }";
         HttpResponse<byte[]> response = sparql(query);
         assertEquals(503, response.statusCode(), Http.text(response));
-        assertTrue(Http.text(response).contains("memory budget"), Http.text(response));
+        assertTrue(Http.text(response).startsWith("the query would build a string of 1001001000 characters"),
+                Http.text(response));
+    }
+
+    private static void assertHealthy() throws IOException {
+        assertHealthy(server);
     }
 
     /** The server answers, no query is left running, and its heap is below its maximum. */
-    static void assertHealthy() throws IOException {
+    static void assertHealthy(ReformServer target) throws IOException {
         JsonNode figures = JSON.createObjectNode();
         // the refusal is sent before the query's turn is handed back: allow it a moment
         for (int tries = 0; tries < 50; tries++) {
-            HttpResponse<byte[]> status = get("/$/status");
+            HttpResponse<byte[]> status = Http.send(HTTP, HttpRequest.newBuilder(URI.create(target.root() + "/$/status")));
             assertEquals(200, status.statusCode());
             figures = JSON.readTree(status.body());
             if (figures.get("queries").get("running").asInt() == 0) {
@@ -402,7 +430,8 @@ class HostileRequestsTest {
         assertTrue(figures.get("heap").get("usedBytes").asLong() < figures.get("heap").get("maxBytes").asLong());
         assertTrue(figures.get("threads").asInt() > 0);
         assertEquals(0, figures.get("queries").get("running").asInt(), "no query left running");
-        HttpResponse<byte[]> ask = sparql("ASK { ?s ?p ?o }");
+        HttpResponse<byte[]> ask = Http.send(HTTP, HttpRequest.newBuilder(URI.create(target.root() + "/kg/sparql?query="
+                + encode("ASK { ?s ?p ?o }"))), "Accept", SPARQL_JSON);
         assertEquals(200, ask.statusCode());
         assertTrue(JSON.readTree(ask.body()).get("boolean").asBoolean());
     }
@@ -428,6 +457,30 @@ class HostileRequestsTest {
             assertTrue(policy.contains("script-src 'self';") && policy.contains("frame-ancestors 'none'"),
                     path + ": " + policy);
         }
+    }
+
+    /** The server trusts no proxy: X-Forwarded-For cannot make one client many. */
+    @Test
+    void forwardedForFromAnUntrustedClientDoesNotSplitIt() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(14);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 14; i++) {
+                String spoofed = "198.51.100." + i;
+                String query = DEEP_PATH + " # " + i + " " + System.nanoTime();
+                statuses.add(pool.submit(() -> get("/kg/sparql?query=" + encode(query), "Accept", SPARQL_JSON,
+                        "X-Forwarded-For", spoofed).statusCode()));
+            }
+            int refused = 0;
+            for (Future<Integer> status : statuses) {
+                assertTrue(Set.of(429, 503).contains(status.get()), "answered " + status.get());
+                refused += status.get() == 429 ? 1 : 0;
+            }
+            assertEquals(4, refused, "one client: 2 running and 8 waiting, the rest refused");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertHealthy();
     }
 
     @Test
