@@ -20,9 +20,10 @@ import java.util.Map;
 final class HardeningFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     /**
-     * Scripts, styles, images and requests from the server only. Styles may also be set inline,
-     * because the explorer's libraries (YASGUI's CodeMirror, Cytoscape) position their elements
-     * with style attributes; scripts may not.
+     * Scripts, styles, images and requests from the server only. Styles may also be inline:
+     * Cytoscape and YASGUI insert style elements of their own as they start (under
+     * {@code style-src 'self'} Chromium blocks them and the network and the SPARQL editor break).
+     * Scripts may not: the explorer runs only its own files.
      */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
