@@ -29,6 +29,8 @@ public final class Admission {
     public static final String ATTRIBUTE = Admission.class.getName();
     private static final String ARRIVAL = Admission.class.getName() + ".arrival";
     private static final Duration WINDOW = Duration.ofMinutes(1);
+    /** Past this many clients known, those idle with their time refilled are forgotten. */
+    private static final int SWEEP_ABOVE = 4096;
 
     private final int running;
     private final int waiting;
@@ -192,6 +194,12 @@ public final class Admission {
     }
 
     private synchronized Ticket acquire(String key, long deadline, Duration timeout) {
+        if (clients.size() > SWEEP_ABOVE) {
+            for (Client known : List.copyOf(clients.values())) {
+                known.refill(clientTime);
+                forgetIfIdle(known);
+            }
+        }
         Client client = clients.computeIfAbsent(key, Client::new);
         client.refill(clientTime);
         if (client.spentNanos >= clientTime.toNanos()) {

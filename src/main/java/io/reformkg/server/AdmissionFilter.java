@@ -30,8 +30,7 @@ final class AdmissionFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String method = request.getMethod();
-        if (!method.equals("GET") && !method.equals("POST")) {
+        if (request.getMethod().equals("OPTIONS")) {
             chain.doFilter(request, response);
             return;
         }
