@@ -15,7 +15,9 @@ import java.util.Map;
  * The first filter of every request: notes its arrival (its deadline counts from here), refuses
  * TRACE, and puts the headers that keep a browser safe on every response, refusals included:
  * no content sniffing, no framing by other sites, no referrer sent to them, and a
- * Content-Security-Policy that lets a page run only the server's own scripts.
+ * Content-Security-Policy that lets a page run only the server's own scripts. It also opens
+ * reading to pages of any site (CORS), answering their preflight requests: the data is public,
+ * read-only and needs no credentials, and Fuseki's own CORS handler answered no origin.
  */
 final class HardeningFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
@@ -32,7 +34,13 @@ final class HardeningFilter extends HttpFilter {
             "X-Content-Type-Options", "nosniff",
             "X-Frame-Options", "DENY",
             "Referrer-Policy", "same-origin",
-            "Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            "Content-Security-Policy", CONTENT_SECURITY_POLICY,
+            "Access-Control-Allow-Origin", "*",
+            "Access-Control-Expose-Headers", "ETag, Link, Retry-After, X-Cache");
+    private static final Map<String, String> PREFLIGHT = Map.of(
+            "Access-Control-Allow-Methods", "GET, HEAD, POST, OPTIONS",
+            "Access-Control-Allow-Headers", "Accept, Accept-Language, Cache-Control, Content-Type, If-None-Match",
+            "Access-Control-Max-Age", "600");
 
     private final transient Admission admission;
 
@@ -49,6 +57,11 @@ final class HardeningFilter extends HttpFilter {
             hardened.setHeader("Allow", "GET, HEAD, POST, OPTIONS");
             Responses.problem(hardened, HttpServletResponse.SC_METHOD_NOT_ALLOWED, request.getMethod()
                     + " is not allowed on this server");
+            return;
+        }
+        if (request.getMethod().equals("OPTIONS") && request.getHeader("Access-Control-Request-Method") != null) {
+            PREFLIGHT.forEach(hardened::setHeader);
+            hardened.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
         }
         chain.doFilter(request, hardened);

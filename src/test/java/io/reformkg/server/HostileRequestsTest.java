@@ -483,6 +483,24 @@ class HostileRequestsTest {
         assertHealthy();
     }
 
+    /** Public, read-only data: any page may read it, computed or kept, and POST a query after a preflight. */
+    @Test
+    void pagesOfAnySiteMayReadAnswers() {
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<byte[]> answer = get("/kg/sparql?query=" + encode("ASK { ?s a ?t }"), "Accept", SPARQL_JSON,
+                    "Origin", "https://elsewhere.example");
+            assertEquals(200, answer.statusCode());
+            assertEquals(i == 0 ? "miss" : "hit", answer.headers().firstValue("X-Cache").orElse(null));
+            assertEquals("*", answer.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        }
+        HttpResponse<byte[]> preflight = Http.send(HTTP, HttpRequest.newBuilder(URI.create(server.root() + "/kg/sparql"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()), "Origin", "https://elsewhere.example",
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type");
+        assertEquals(204, preflight.statusCode());
+        assertEquals("*", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Content-Type"));
+    }
+
     @Test
     void traceIsRefused() {
         for (String path : List.of("/", "/kg/sparql", "/list/3/measure/12")) {
