@@ -57,6 +57,8 @@ final class BoundedQueryService extends SPARQL_QueryDataset {
     static final int MAX_NESTING = 200;
     private static final String TOO_DEEP = "the query is nested too deeply for this server (at most " + MAX_NESTING
             + " levels of brackets); write it with fewer nested groups or expressions";
+    private static final String TOO_LONG = "the query is too long or too deeply built for this server to work through "
+            + "(its stack ran out); write it with fewer FILTERs, nested groups or expressions";
 
     private final int maxRows;
     private final Duration timeout;
@@ -150,11 +152,11 @@ final class BoundedQueryService extends SPARQL_QueryDataset {
             super.execute(queryString, action);
         } catch (StackOverflowError tooDeep) {
             action.abortSilent();
-            ServletOps.errorBadRequest(TOO_DEEP);
+            ServletOps.errorBadRequest(TOO_LONG);
         } catch (ActionErrorException refused) {
             // the parser reports a stack overflow as a syntax error named after the Java error
             if (refused.getMessage() != null && refused.getMessage().contains(StackOverflowError.class.getSimpleName())) {
-                ServletOps.errorBadRequest(TOO_DEEP);
+                ServletOps.errorBadRequest(TOO_LONG);
             }
             throw refused;
         } catch (QueryCancelledException cancelled) {

@@ -259,7 +259,11 @@ class HostileRequestsTest {
         long start = System.nanoTime();
         HttpResponse<byte[]> response = post("/kg/sparql", query.getBytes(StandardCharsets.UTF_8),
                 "Content-Type", "application/sparql-query", "Accept", SPARQL_JSON);
-        assertTrue(Set.of(400, 503).contains(response.statusCode()), response.statusCode() + " " + Http.text(response));
+        // the stack runs out while the query is planned, unless this server's short timeout comes first
+        assertTrue(response.statusCode() == 400 && Http.text(response).startsWith("the query is too long or too "
+                + "deeply built for this server") || response.statusCode() == 503 && Http.text(response)
+                .startsWith("the query ran longer than the server's timeout"),
+                response.statusCode() + " " + Http.text(response));
         assertPlainRefusal(response);
         assertTrue(System.nanoTime() - start < 10_000_000_000L, "answered within 10 s");
         assertEquals(200, sparql("ASK {}").statusCode(), "the server still answers");
