@@ -1,6 +1,5 @@
 package io.reformkg.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,75 +11,61 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * "Under abuse": what polite clients see while one client keeps slow queries in flight. One
- * abusive client, bound to 127.0.0.2, keeps {@code --abusers} (50) cross-product queries running
- * for {@code --seconds}; {@code --polite} (8) clients on 127.0.0.1 meanwhile fetch {@code ASK {}},
- * a linked-data page and a named question's answer, in rotation. Each polite request's latency is
- * measured over a quiet window first, then under the abuse, on Reform KG's server and on plain
- * Fuseki serving the same graph with the same 10 s timeout. Every request is plain HTTP/1.1 on a
- * socket of its own, so the client's address can be chosen (java.net.http cannot bind one on
- * Java 17). Prints a Markdown table; run by bench/run-abuse.sh, never by mvn verify.
+ * "Under abuse": one client, bound to 127.0.0.2, keeps many slow SPARQL queries in flight
+ * while polite clients on 127.0.0.1 fetch {@code ASK {}} (computed each time), a linked-data
+ * page and a named query (kept answers); the polite clients' latencies without the abuser and
+ * with it, and the abuser's answers by status. The same against plain Fuseki, which has no
+ * pages or named queries: it gets a DESCRIBE of the same measure and the named query's SPARQL.
+ * Prints a Markdown table. Run by bench/run-abuse-bench.sh, never by mvn verify.
  */
 public final class AbuseDriver {
-    private static final String ABUSER_ADDRESS = "127.0.0.2";
-    private static final String POLITE_ADDRESS = "127.0.0.1";
-    /** Runs until the server's timeout cuts it off: every triple against every triple against every triple. */
-    private static final String SLOW_QUERY = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
-    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(120);
+    private static final String SLOW = "SELECT (COUNT(*) AS ?n) { ?a (<urn:x:p>|!<urn:x:p>)* ?b . "
+            + "?b (<urn:x:p>|!<urn:x:p>)* ?c }";
+    private static final String MEASURE = "https://w3id.org/reform-kg/list/3/measure/12";
+    private static final List<String> KINDS = List.of("ASK {}", "page", "named query");
 
-    /** One kind of polite request: its label and the raw HTTP request sent for it. */
-    record Request(String kind, String method, String path, String contentType, String body, String accept) {
+    private final BenchHttp http = new BenchHttp(Duration.ofSeconds(120));
+    private final Path work;
+    private final int polite;
+    private final int abusive;
+    private final Duration quiet;
+    private final Duration abuse;
+
+    private AbuseDriver(Path work, int polite, int abusive, Duration quiet, Duration abuse) {
+        this.work = work;
+        this.polite = polite;
+        this.abusive = abusive;
+        this.quiet = quiet;
+        this.abuse = abuse;
     }
 
-    /**
-     * A server to measure: its command (PORT is replaced), the polite requests it is asked, and the
-     * abuser's slow query as it must be written for that server.
-     */
-    record Server(String name, List<String> command, List<Request> polite, String slowQuery) {
+    /** A server, the polite requests it gets (each a GET path with its headers) and the abuser's slow query. */
+    record Server(String name, List<String> command, Map<String, String[]> requests, String slow) {
     }
 
-    /** Latencies of one kind of polite request in one window, and the requests that failed. */
-    record Latencies(List<Long> micros, long failed) {
+    /** Latencies (ms) of one kind of polite request, and how many did not answer 200. */
+    record Latencies(List<Long> millis, long failed) {
         long percentile(double p) {
-            if (micros.isEmpty()) {
-                return -1;
-            }
-            List<Long> sorted = micros.stream().sorted().toList();
-            return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+            List<Long> sorted = millis.stream().sorted().toList();
+            return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
         }
     }
 
-    record Window(Map<String, Latencies> byKind) {
-    }
-
-    record Abuse(long sent, Map<Integer, Long> statuses) {
-    }
-
-    record Result(Server server, Window quiet, Window abused, Abuse abuse) {
-    }
-
-    private final int politeClients;
-    private final int abusers;
-    private final Duration window;
-    private final Path work;
-
-    private AbuseDriver(int politeClients, int abusers, Duration window, Path work) {
-        this.politeClients = politeClients;
-        this.abusers = abusers;
-        this.window = window;
-        this.work = work;
+    record Phase(Map<String, Latencies> polite, Map<Integer, Long> abuserStatuses) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -88,210 +73,158 @@ public final class AbuseDriver {
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i], args[i + 1]);
         }
-        Path reformJar = absolute(options.getOrDefault("--reform-jar", "target/reform-kg.jar"));
-        Path fusekiJar = absolute(options.getOrDefault("--fuseki-jar", "target/bench/jena-fuseki-server-5.6.0.jar"));
-        Path trig = absolute(options.getOrDefault("--trig", "target/bench/graph/reform-kg.trig"));
-        Path data = absolute(options.getOrDefault("--data", "data"));
-        Path work = absolute(options.getOrDefault("--work", "target/bench"));
-        AbuseDriver driver = new AbuseDriver(Integer.parseInt(options.getOrDefault("--polite", "8")),
-                Integer.parseInt(options.getOrDefault("--abusers", "50")),
-                Duration.ofSeconds(Integer.parseInt(options.getOrDefault("--seconds", "60"))), work);
+        Path reformJar = Path.of(options.getOrDefault("--reform-jar", "target/reform-kg.jar")).toAbsolutePath();
+        Path fusekiJar = Path.of(options.getOrDefault("--fuseki-jar", "target/bench/jena-fuseki-server-5.6.0.jar"))
+                .toAbsolutePath();
+        Path trig = Path.of(options.getOrDefault("--trig", "target/bench/graph/reform-kg.trig")).toAbsolutePath();
+        Path data = Path.of(options.getOrDefault("--data", "data")).toAbsolutePath();
+        Path work = Path.of(options.getOrDefault("--work", "target/bench")).toAbsolutePath();
+        AbuseDriver driver = new AbuseDriver(work, Integer.parseInt(options.getOrDefault("--polite", "8")),
+                Integer.parseInt(options.getOrDefault("--abusive", "50")),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("--quiet", "30"))),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("--seconds", "60"))));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cq1 = BenchQueries.competency("cq1-co-guidance-pairs.rq");
-        String body = "https://w3id.org/reform-kg/body/MOST";
+        String sparqlJson = "application/sparql-results+json";
+        String named = BenchQueries.competency("cq2-measures-per-body.rq");
+        Map<String, String[]> reformRequests = new LinkedHashMap<>();
+        reformRequests.put(KINDS.get(0), new String[] {sparql("ASK {}"), "Accept", sparqlJson, "Cache-Control", "no-cache"});
+        reformRequests.put(KINDS.get(1), new String[] {"/list/3/measure/12.html"});
+        reformRequests.put(KINDS.get(2), new String[] {"/api/queries/cq2-measures-per-body?format=json"});
+        Map<String, String[]> fusekiRequests = new LinkedHashMap<>();
+        fusekiRequests.put(KINDS.get(0), new String[] {sparql("ASK {}"), "Accept", sparqlJson});
+        fusekiRequests.put(KINDS.get(1), new String[] {sparql("DESCRIBE <" + MEASURE + ">"), "Accept", "text/turtle"});
+        fusekiRequests.put(KINDS.get(2), new String[] {sparql(BenchQueries.overUnionGraph(named)), "Accept", sparqlJson});
+        String archive = BenchHttp.classDataArchive(reformJar);
         List<Server> servers = List.of(
-                new Server("Reform KG `serve` (defaults)",
-                        List.of(java, "-jar", reformJar.toString(), "serve", "--data", data.toString(), "--port", "PORT"),
-                        List.of(ask(), new Request("linked-data page", "GET", "/body/MOST.html", null, null, "text/html"),
-                                new Request("named question (kept answer)", "GET", "/api/queries/cq1-co-guidance-pairs",
-                                        null, null, "application/json")), SLOW_QUERY),
+                new Server("Reform KG `serve` (defaults: 10 s timeout, 2 queries running + 8 waiting per client)",
+                        List.of(java, archive, "-jar", reformJar.toString(), "serve", "--data", data.toString(),
+                                "--port", "PORT"), reformRequests, SLOW),
                 new Server("Plain Fuseki `--file reform-kg.trig --timeout=10000`",
-                        List.of(java, "-jar", fusekiJar.toString(), "--localhost", "--file", trig.toString(),
-                                "--timeout=10000", "--port", "PORT", "/kg"),
-                        List.of(ask(), new Request("linked-data page (DESCRIBE)", "GET", "/kg/sparql?query="
-                                        + URLEncoder.encode("DESCRIBE <" + body + ">", StandardCharsets.UTF_8), null,
-                                        null, "text/turtle"),
-                                new Request("named question (CQ1 SPARQL)", "POST", "/kg/sparql",
-                                        "application/sparql-query", BenchQueries.overUnionGraph(cq1),
-                                        "application/sparql-results+json")),
-                        BenchQueries.overUnionGraph(SLOW_QUERY)));
-        List<Result> results = new ArrayList<>();
+                        List.of(java, "-jar", fusekiJar.toString(), "--localhost", "--timeout=10000", "--file",
+                                trig.toString(), "--port", "PORT", "/kg"), fusekiRequests,
+                        BenchQueries.overUnionGraph(SLOW)));
+        StringBuilder table = new StringBuilder("| Server | Abuser | ASK {} p50 / p99 ms | page p50 / p99 ms | "
+                + "named query p50 / p99 ms | polite failures | abuser's answers |\n|---|---|---|---|---|---|---|\n");
         for (Server server : servers) {
-            results.add(driver.measure(server));
+            Map<String, Phase> phases = driver.measure(server);
+            phases.forEach((phase, result) -> {
+                table.append("| ").append(server.name()).append(" | ").append(phase);
+                long failures = 0;
+                for (String kind : KINDS) {
+                    Latencies latencies = result.polite().get(kind);
+                    table.append(" | ").append(latencies.percentile(0.5)).append(" / ").append(latencies.percentile(0.99));
+                    failures += latencies.failed();
+                }
+                long answered = result.polite().values().stream().mapToLong(l -> l.millis().size()).sum();
+                table.append(" | ").append(failures).append(" of ").append(answered + failures).append(" | ")
+                        .append(result.abuserStatuses().isEmpty() ? "—" : statuses(result.abuserStatuses())).append(" |\n");
+            });
         }
-        System.out.print(driver.table(results));
+        System.out.print(table);
     }
 
-    private static Request ask() {
-        return new Request("ASK {}", "POST", "/kg/sparql", "application/sparql-query", "ASK {}",
-                "application/sparql-results+json");
+    private static String sparql(String query) {
+        return "/kg/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8);
     }
 
-    private Result measure(Server server) throws Exception {
+    private static String statuses(Map<Integer, Long> counts) {
+        List<String> parts = new ArrayList<>();
+        counts.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> parts.add(entry.getValue() + "× " + (entry.getKey() < 0 ? "no answer" : entry.getKey())));
+        return String.join(", ", parts);
+    }
+
+    private Map<String, Phase> measure(Server server) throws Exception {
         System.err.println("measuring " + server.name());
         int port = BenchHttp.freePort();
-        Path log = work.resolve("abuse-server.log");
-        Process process = BenchHttp.launch(server.command(), port, work, log);
+        Process process = BenchHttp.launch(server.command(), port, work, work.resolve("server.log"));
         try {
-            awaitAnswer(process, port, log);
-            run(port, server.polite(), Duration.ofSeconds(5));
-            Window quiet = run(port, server.polite(), window);
-            AtomicLong sent = new AtomicLong();
-            Map<Integer, Long> statuses = new ConcurrentHashMap<>();
-            long end = System.nanoTime() + window.toNanos();
-            ExecutorService abuser = Executors.newFixedThreadPool(abusers);
-            for (int i = 0; i < abusers; i++) {
+            http.awaitReady(process, port, work.resolve("server.log"));
+            // warm-up: every polite request answered (and kept) once, the JIT at work
+            politeLoad(port, server, Duration.ofSeconds(5));
+            Map<String, Phase> phases = new LinkedHashMap<>();
+            phases.put("none", new Phase(politeLoad(port, server, quiet), Map.of()));
+            Map<Integer, Long> abuserStatuses = new ConcurrentHashMap<>();
+            AtomicBoolean abusing = new AtomicBoolean(true);
+            ExecutorService abuser = Executors.newFixedThreadPool(abusive);
+            AtomicLong sequence = new AtomicLong();
+            for (int i = 0; i < abusive; i++) {
                 abuser.submit(() -> {
-                    Request slow = new Request("slow", "POST", "/kg/sparql", "application/sparql-query",
-                            server.slowQuery(), "application/sparql-results+json");
-                    while (System.nanoTime() < end) {
-                        int status = send(port, ABUSER_ADDRESS, slow);
-                        sent.incrementAndGet();
-                        statuses.merge(status, 1L, Long::sum);
-                        if (status != 200) {
-                            // refused at once: a pause keeps this process from taking a core of its own
-                            sleep(100);
+                    while (abusing.get()) {
+                        int status = rawGet(port, sparql(server.slow() + " # " + sequence.incrementAndGet()));
+                        if (abusing.get()) {
+                            abuserStatuses.merge(status, 1L, Long::sum);
                         }
                     }
                     return null;
                 });
             }
-            sleep(2_000);
-            Window abused = run(port, server.polite(), window.minusSeconds(2));
-            abuser.shutdown();
-            // the abuser's last queries end at the server's timeout
-            abuser.awaitTermination(SOCKET_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            return new Result(server, quiet, abused, new Abuse(sent.get(), new LinkedHashMap<>(statuses)));
+            // the abuser's queries are in flight before the polite clients are measured
+            Thread.sleep(2000);
+            Map<String, Latencies> underAbuse = politeLoad(port, server, abuse);
+            abusing.set(false);
+            abuser.shutdownNow();
+            abuser.awaitTermination(2, TimeUnit.MINUTES);
+            phases.put(abusive + " slow queries in flight from 127.0.0.2", new Phase(underAbuse, abuserStatuses));
+            return phases;
         } finally {
             BenchHttp.stop(process);
         }
     }
 
-    /** The polite clients for {@code duration}: each runs the requests in rotation, from its own offset. */
-    private Window run(int port, List<Request> requests, Duration duration) throws InterruptedException {
-        Map<String, List<Long>> micros = new ConcurrentHashMap<>();
-        Map<String, AtomicLong> failed = new ConcurrentHashMap<>();
-        for (Request request : requests) {
-            micros.put(request.kind(), Collections.synchronizedList(new ArrayList<>()));
-            failed.put(request.kind(), new AtomicLong());
-        }
+    /** The polite clients, each going round the requests, for {@code duration}. */
+    private Map<String, Latencies> politeLoad(int port, Server server, Duration duration)
+            throws InterruptedException {
+        Map<String, ConcurrentLinkedQueue<Long>> millis = new LinkedHashMap<>();
+        Map<String, AtomicLong> failed = new LinkedHashMap<>();
+        KINDS.forEach(kind -> {
+            millis.put(kind, new ConcurrentLinkedQueue<>());
+            failed.put(kind, new AtomicLong());
+        });
         long end = System.nanoTime() + duration.toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(politeClients);
-        for (int c = 0; c < politeClients; c++) {
+        ExecutorService clients = Executors.newFixedThreadPool(polite);
+        for (int c = 0; c < polite; c++) {
             int offset = c;
-            pool.submit(() -> {
+            clients.submit(() -> {
                 for (int i = offset; System.nanoTime() < end; i++) {
-                    Request request = requests.get(i % requests.size());
-                    long begin = System.nanoTime();
-                    int status = send(port, POLITE_ADDRESS, request);
-                    long took = (System.nanoTime() - begin) / 1_000;
-                    if (status == 200) {
-                        micros.get(request.kind()).add(took);
-                    } else {
-                        failed.get(request.kind()).incrementAndGet();
+                    String kind = KINDS.get(i % KINDS.size());
+                    String[] request = server.requests().get(kind);
+                    String[] headers = Arrays.copyOfRange(request, 1, request.length);
+                    long start = System.nanoTime();
+                    try {
+                        http.get(port, request[0], headers);
+                        millis.get(kind).add((System.nanoTime() - start) / 1_000_000);
+                    } catch (RuntimeException refused) {
+                        failed.get(kind).incrementAndGet();
                     }
                 }
                 return null;
             });
         }
-        pool.shutdown();
-        pool.awaitTermination(duration.toSeconds() + SOCKET_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        Map<String, Latencies> byKind = new LinkedHashMap<>();
-        for (Request request : requests) {
-            byKind.put(request.kind(), new Latencies(List.copyOf(micros.get(request.kind())),
-                    failed.get(request.kind()).get()));
-        }
-        return new Window(byKind);
+        clients.shutdown();
+        clients.awaitTermination(duration.toSeconds() + 180, TimeUnit.SECONDS);
+        Map<String, Latencies> result = new LinkedHashMap<>();
+        KINDS.forEach(kind -> result.put(kind, new Latencies(List.copyOf(millis.get(kind)), failed.get(kind).get())));
+        return result;
     }
 
-    /** Sends one request from {@code localAddress} and reads the whole answer; its status, or -1 when the connection failed. */
-    private static int send(int port, String localAddress, Request request) {
+    /** A GET from 127.0.0.2 on a connection of its own; the status, or -1 when nothing came back. */
+    private static int rawGet(int port, String target) {
         try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getByName(localAddress), 0));
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 2_000);
-            socket.setSoTimeout((int) SOCKET_TIMEOUT.toMillis());
-            byte[] body = request.body() == null ? new byte[0] : request.body().getBytes(StandardCharsets.UTF_8);
-            StringBuilder head = new StringBuilder()
-                    .append(request.method()).append(' ').append(request.path()).append(" HTTP/1.1\r\n")
-                    .append("Host: 127.0.0.1:").append(port).append("\r\n")
-                    .append("Accept: ").append(request.accept()).append("\r\n")
-                    .append("Connection: close\r\n");
-            if (request.contentType() != null) {
-                head.append("Content-Type: ").append(request.contentType()).append("\r\n")
-                        .append("Content-Length: ").append(body.length).append("\r\n");
-            }
-            head.append("\r\n");
+            socket.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
+            socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 2000);
+            socket.setSoTimeout(120_000);
             OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
+            out.write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nAccept: "
+                    + "application/sparql-results+json\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            return status(socket.getInputStream());
-        } catch (IOException e) {
+            InputStream in = socket.getInputStream();
+            byte[] all = in.readAllBytes();
+            String head = new String(all, 0, Math.min(all.length, 32), StandardCharsets.US_ASCII);
+            String[] statusLine = head.split(" ");
+            return statusLine.length > 1 ? Integer.parseInt(statusLine[1].trim().toLowerCase(Locale.ROOT)) : -1;
+        } catch (IOException | NumberFormatException failed) {
             return -1;
         }
-    }
-
-    /** The status of the response on {@code in}, read to its end (the server closes the connection). */
-    private static int status(InputStream in) throws IOException {
-        ByteArrayOutputStream statusLine = new ByteArrayOutputStream();
-        int b;
-        while ((b = in.read()) != -1 && b != '\n') {
-            statusLine.write(b);
-        }
-        in.transferTo(OutputStream.nullOutputStream());
-        String[] parts = statusLine.toString(StandardCharsets.US_ASCII).split(" ");
-        return parts.length > 1 ? Integer.parseInt(parts[1].trim()) : -1;
-    }
-
-    private static void awaitAnswer(Process process, int port, Path log) throws InterruptedException {
-        while (send(port, POLITE_ADDRESS, ask()) != 200) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private String table(List<Result> results) {
-        StringBuilder out = new StringBuilder();
-        out.append("| server | polite request | quiet p50 / p99 | under abuse p50 / p99 | p99 ratio | polite "
-                + "failures (quiet / abuse) |\n|---|---|---|---|---|---|\n");
-        for (Result result : results) {
-            for (String kind : result.quiet().byKind().keySet()) {
-                Latencies quiet = result.quiet().byKind().get(kind);
-                Latencies abused = result.abused().byKind().get(kind);
-                out.append(String.format(Locale.ROOT, "| %s | %s | %s / %s | %s / %s | %s | %d / %d |%n",
-                        result.server().name(), kind, ms(quiet.percentile(0.5)), ms(quiet.percentile(0.99)),
-                        ms(abused.percentile(0.5)), ms(abused.percentile(0.99)),
-                        quiet.percentile(0.99) <= 0 || abused.percentile(0.99) < 0 ? "–" : String.format(Locale.ROOT,
-                                "%.1f×", abused.percentile(0.99) / (double) quiet.percentile(0.99)),
-                        quiet.failed(), abused.failed()));
-            }
-        }
-        out.append("\n| server | abuser's requests | answers by status |\n|---|---|---|\n");
-        for (Result result : results) {
-            out.append("| ").append(result.server().name()).append(" | ").append(result.abuse().sent()).append(" | ")
-                    .append(result.abuse().statuses().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                            .map(e -> (e.getKey() < 0 ? "no connection" : e.getKey()) + ": " + e.getValue())
-                            .reduce((a, b) -> a + ", " + b).orElse("none"))
-                    .append(" |\n");
-        }
-        return out.toString();
-    }
-
-    private static String ms(long micros) {
-        return micros < 0 ? "–" : String.format(Locale.ROOT, "%.1f ms", micros / 1000.0);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Path absolute(String path) {
-        return Path.of(path).toAbsolutePath().normalize();
     }
 }

@@ -1,6 +1,7 @@
 package io.reformkg.cli;
 
 import io.reformkg.explorer.Explorer;
+import io.reformkg.http.Admission;
 import io.reformkg.http.Durations;
 import io.reformkg.query.QueryCatalog;
 import io.reformkg.query.api.QueryApi;
@@ -11,6 +12,8 @@ import io.reformkg.store.OpeningStore;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -47,6 +50,38 @@ final class ServeCommand implements Callable<Integer> {
             description = "Longest a query may run before it is cancelled, e.g. 10s, 500ms, 2m; a bare number is "
                     + "seconds (default: ${DEFAULT-VALUE}).")
     Duration timeout;
+
+    @Option(names = "--query-memory", paramLabel = "SIZE", defaultValue = "1g", converter = SizeConverter.class,
+            description = "Memory one SPARQL query may allocate, garbage included, before it is cancelled with 503, "
+                    + "e.g. 512m, 2g "
+                    + "(default: ${DEFAULT-VALUE}).")
+    long queryMemory;
+
+    @Option(names = "--queries", paramLabel = "N", defaultValue = "4",
+            description = "Queries computed at once, all clients together (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Option(names = "--queue", paramLabel = "N", defaultValue = "32",
+            description = "Queries waiting for a turn, all clients together; beyond it 503 (default: ${DEFAULT-VALUE}).")
+    int queue;
+
+    @Option(names = "--client-queries", paramLabel = "N", defaultValue = "2",
+            description = "Queries one client (address) computes at once (default: ${DEFAULT-VALUE}).")
+    int clientQueries;
+
+    @Option(names = "--client-queue", paramLabel = "N", defaultValue = "8",
+            description = "Queries one client may have waiting besides; beyond it 429 (default: ${DEFAULT-VALUE}).")
+    int clientQueue;
+
+    @Option(names = "--client-time", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "Query time one client may use per minute; beyond it 429 until it refills "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration clientTime;
+
+    @Option(names = "--trusted-proxy", paramLabel = "ADDRESS", split = ",",
+            description = "Address of a reverse proxy in front of the server (repeat, or separate by commas): only "
+                    + "from these is X-Forwarded-For read to tell clients apart (default: none).")
+    List<String> trustedProxies = new ArrayList<>();
 
     @Option(names = "--watch", description = "Follow the data folder while serving: when it changes, build the new "
             + "graph beside the served one and switch to it once it is complete and valid. A failed rebuild leaves the "
@@ -108,6 +143,9 @@ final class ServeCommand implements Callable<Integer> {
         try {
             QueryApi.Mount queryApi = QueryApi.mount(live, timeout);
             ReformServer built = ReformServer.create().store(live).host(host).port(port).timeout(timeout)
+                    .queryMemoryBytes(queryMemory)
+                    .admission(Admission.create().running(queries).waiting(queue).clientRunning(clientQueries)
+                            .clientWaiting(clientQueue).clientTime(clientTime).trustedProxies(trustedProxies).build())
                     .mount(queryApi.servlets())
                     .afterFirstAnswer("query-catalog", queryApi.readCatalog())
                     .mount(Explorer.servlets(live))
@@ -124,6 +162,25 @@ final class ServeCommand implements Callable<Integer> {
     private static Duration graceFor(Duration timeout) {
         Duration twice = timeout.multipliedBy(2);
         return twice.compareTo(LiveStore.DEFAULT_GRACE) > 0 ? twice : LiveStore.DEFAULT_GRACE;
+    }
+
+    /** Reads a number of bytes, with {@code k}, {@code m} or {@code g} for KiB, MiB, GiB. */
+    static final class SizeConverter implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            String text = value.trim().toLowerCase(Locale.ROOT);
+            int shift = text.endsWith("k") ? 10 : text.endsWith("m") ? 20 : text.endsWith("g") ? 30 : 0;
+            try {
+                long number = Long.parseLong(shift == 0 ? text : text.substring(0, text.length() - 1));
+                if (number <= 0 || number > Long.MAX_VALUE >> shift) {
+                    throw new CommandLine.TypeConversionException("the size must be positive: " + value);
+                }
+                return number << shift;
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value
+                        + "' is not a size; write e.g. 256m, 1g or a number of bytes");
+            }
+        }
     }
 
     /** Reads {@code 10s}, {@code 500ms}, {@code 2m}, or a bare number of seconds. */

@@ -77,11 +77,19 @@ public final class Responses {
 
     /** Answers a request the server cannot serve with its status and a one-line explanation. */
     public static void problem(HttpServletResponse response, int status, String message) throws IOException {
+        problem(response, status, message, 0);
+    }
+
+    private static void problem(HttpServletResponse response, int status, String message, long retryAfterSeconds)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
         response.reset();
         response.setStatus(status);
+        if (retryAfterSeconds > 0) {
+            response.setHeader("Retry-After", String.valueOf(retryAfterSeconds));
+        }
         response.setContentType("text/plain; charset=utf-8");
         response.setHeader("Access-Control-Allow-Origin", "*");
         byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
@@ -89,6 +97,11 @@ public final class Responses {
         try (OutputStream out = response.getOutputStream()) {
             out.write(body);
         }
+    }
+
+    /** Answers with the problem's status and message, and its {@code Retry-After} if it has one. */
+    public static void problem(HttpServletResponse response, HttpProblem problem) throws IOException {
+        problem(response, problem.status(), problem.getMessage(), problem.retryAfterSeconds());
     }
 
     /** True when an Accept-Encoding header allows gzip (by name or "*", with a non-zero q). */

@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 
 /**
  * What a query parameter names, which decides how a value is resolved and bound: categories,
- * bodies and places become IRIs found in the data; text and integers become literals.
+ * bodies and places become IRIs found in the data; IRIs of the data, text and integers become
+ * literals.
  */
 public enum ParameterKind {
     /** A category: its id (tech-finance), Chinese or English name, or IRI. */
@@ -15,6 +16,11 @@ public enum ParameterKind {
     BODY,
     /** A division (name, qualified name or code), a pilot region (id or name), or the nation. */
     PLACE,
+    /**
+     * The IRI of a resource in the data (or {@code *} where that is the default), bound as a plain
+     * string literal of the IRI, so a query can leave the filter open with {@code *}.
+     */
+    IRI,
     /** Any text, bound as a plain string literal. */
     TEXT,
     /** A whole number, bound as an xsd:integer. */

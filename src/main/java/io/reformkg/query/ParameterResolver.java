@@ -31,6 +31,8 @@ import org.apache.jena.vocabulary.SKOS;
 final class ParameterResolver {
     /** Longer text is no keyword; refusing it keeps a request from making the query scan megabytes. */
     static final int MAX_TEXT_LENGTH = 200;
+    /** The value an optional IRI filter takes for "any". */
+    private static final String ANY = "*";
     private static final String PLACE_HINT = "a province, city or county by name (湖北省, 合肥, 北京市东城区) or code "
             + "(3401), a pilot region by id or name (wuhan, 湖北武汉), or the nation (全国)";
 
@@ -49,6 +51,7 @@ final class ParameterResolver {
                     + parameter.kind().label());
         }
         return switch (parameter.kind()) {
+            case IRI -> iri(parameter, text);
             case TEXT -> text(parameter, value);
             case INTEGER -> integer(parameter, text);
             case CATEGORY -> single(parameter, text, categories(), "categories");
@@ -63,6 +66,33 @@ final class ParameterResolver {
                     + MAX_TEXT_LENGTH + " characters, found " + value.length());
         }
         return data.createLiteral(value);
+    }
+
+    /**
+     * The IRI's text, when something in the data has it: a query that turns an unknown text into
+     * an IRI would leave its filter unbound and answer every row.
+     */
+    private Literal iri(QueryParameter parameter, String text) {
+        if (text.equals(ANY) && ANY.equals(parameter.defaultValue())) {
+            return data.createLiteral(ANY);
+        }
+        if (text.length() > MAX_TEXT_LENGTH || text.codePoints().anyMatch(c -> c <= ' ' || "<>\"{}|^`\\".indexOf(c) >= 0)
+                || !data.contains(data.createResource(text), null, (RDFNode) null)) {
+            String shown = text.length() > MAX_TEXT_LENGTH ? text.substring(0, MAX_TEXT_LENGTH) + "…" : text;
+            throw new InvalidParameterException("parameter " + parameter.name() + ": nothing in the data has the IRI \""
+                    + shown + "\"; give " + english(parameter.description()) + ", e.g. " + example(parameter));
+        }
+        return data.createLiteral(text);
+    }
+
+    /** The English half of a "中文 / English" description. */
+    private static String english(String description) {
+        int slash = description.lastIndexOf(" / ");
+        return slash < 0 ? description : description.substring(slash + 3);
+    }
+
+    private static String example(QueryParameter parameter) {
+        return ANY.equals(parameter.defaultValue()) ? "*" : parameter.defaultValue();
     }
 
     private Literal integer(QueryParameter parameter, String text) {

@@ -23,12 +23,18 @@ final class AcceptableFormatsFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final List<AcceptList> OFFERS = List.of(DEF.rsOfferTable, DEF.rsOfferBoolean, DEF.rdfOffer,
             DEF.quadsOffer);
+    /** A GET without a query may also be a browser's, answered with a page about the endpoint. */
+    private static final List<AcceptList> PAGE_OFFERS = Stream.concat(OFFERS.stream(),
+            Stream.of(new AcceptList("text/html"))).toList();
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String accept = request.getHeader("Accept");
-        if (accept != null && !accept.isBlank() && !acceptable(accept)) {
+        String path = request.getRequestURI();
+        boolean aboutTheEndpoint = request.getMethod().equals("GET") && request.getQueryString() == null
+                && (path.endsWith("/" + ReformServer.SPARQL_ENDPOINT) || path.endsWith("/query"));
+        if (accept != null && !accept.isBlank() && !acceptable(accept, aboutTheEndpoint ? PAGE_OFFERS : OFFERS)) {
             Responses.problem(response, HttpServletResponse.SC_NOT_ACCEPTABLE, "cannot answer in " + accept
                     + "; the endpoint answers in " + offered());
             return;
@@ -36,7 +42,7 @@ final class AcceptableFormatsFilter extends HttpFilter {
         chain.doFilter(request, response);
     }
 
-    private static boolean acceptable(String accept) {
+    private static boolean acceptable(String accept, List<AcceptList> offers) {
         AcceptList asked;
         try {
             asked = new AcceptList(accept);
@@ -44,7 +50,7 @@ final class AcceptableFormatsFilter extends HttpFilter {
             // a header Jena cannot read is left to Fuseki, which answers it with its default
             return true;
         }
-        return OFFERS.stream().anyMatch(offer -> AcceptList.match(asked, offer) != null);
+        return offers.stream().anyMatch(offer -> AcceptList.match(asked, offer) != null);
     }
 
     private static String offered() {

@@ -1,5 +1,6 @@
 package io.reformkg.server;
 
+import io.reformkg.http.Admission;
 import io.reformkg.http.MountedServlet;
 import io.reformkg.linkeddata.LinkedData;
 import io.reformkg.linkeddata.LinkedDataConfig;
@@ -46,6 +47,7 @@ public final class ReformServer {
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final int DEFAULT_MAX_RESULT_ROWS = 100_000;
     public static final long DEFAULT_RESPONSE_CACHE_BYTES = 64L * 1024 * 1024;
+    public static final long DEFAULT_QUERY_MEMORY_BYTES = 1024L * 1024 * 1024;
     static final String SPARQL_ENDPOINT = "sparql";
     static final String GRAPH_STORE_ENDPOINT = "data";
 
@@ -53,12 +55,14 @@ public final class ReformServer {
     private final String host;
     private final String datasetPath;
     private final boolean explorerMounted;
+    private final QueryMemory queryMemory;
 
     private ReformServer(Builder builder) {
         this.host = builder.host;
         this.datasetPath = builder.datasetPath;
         this.explorerMounted = builder.mounts.stream()
                 .anyMatch(mounted -> mounted.pathSpec().isEmpty() || mounted.pathSpec().equals("/"));
+        this.queryMemory = new QueryMemory(builder.queryMemoryBytes);
         this.fuseki = fuseki(builder);
     }
 
@@ -75,6 +79,8 @@ public final class ReformServer {
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int maxResultRows = DEFAULT_MAX_RESULT_ROWS;
         private long responseCacheBytes = DEFAULT_RESPONSE_CACHE_BYTES;
+        private long queryMemoryBytes = DEFAULT_QUERY_MEMORY_BYTES;
+        private Admission admission = Admission.create().build();
         private boolean linkedData = true;
         private final List<MountedServlet> mounts = new ArrayList<>();
         private final Map<String, Runnable> afterFirstAnswer = new LinkedHashMap<>();
@@ -151,6 +157,27 @@ public final class ReformServer {
             return this;
         }
 
+        /**
+         * Memory one SPARQL query may allocate (all it allocates, garbage included) before it is
+         * cancelled with 503. Default 1 GiB.
+         */
+        public Builder queryMemoryBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("the memory budget of a query must be positive; found " + bytes);
+            }
+            this.queryMemoryBytes = bytes;
+            return this;
+        }
+
+        /**
+         * How queries are shared between clients: how many run at once, per client and in all,
+         * how many wait, each client's query time per minute. Default {@code Admission.create().build()}.
+         */
+        public Builder admission(Admission limits) {
+            this.admission = Objects.requireNonNull(limits);
+            return this;
+        }
+
         /** Whether to mount the linked-data pages (every IRI dereferences). Default yes. */
         public Builder linkedData(boolean mount) {
             this.linkedData = mount;
@@ -182,7 +209,8 @@ public final class ReformServer {
 
     private FusekiServer fuseki(Builder builder) {
         OperationRegistry operations = OperationRegistry.createStd();
-        operations.register(Operation.Query, new BoundedQueryService(builder.maxResultRows));
+        operations.register(Operation.Query, new BoundedQueryService(builder.maxResultRows, builder.timeout,
+                queryMemory, explorerMounted));
         long timeoutMillis = builder.timeout.toMillis();
         Supplier<DatasetGraph> datasets = builder.store.derived(
                 served -> ServedDataset.of(served.dataset().asDatasetGraph(), timeoutMillis));
@@ -207,12 +235,14 @@ public final class ReformServer {
         builder.afterFirstAnswer.forEach((taskName, task) ->
                 fusekiBuilder.addFilter("/*", new AfterFirstAnswerFilter(taskName, task)));
         fusekiBuilder.addFilter("/*", new AccessLogFilter())
+                .addFilter("/*", new HardeningFilter(builder.admission))
                 .addFilter("/*", new RequestLimitFilter(builder.maxBodyBytes))
                 .addFilter(builder.datasetPath + "/*", new AcceptableFormatsFilter())
                 .addFilter(builder.datasetPath + "/*", new ResponseCacheFilter(builder.store, builder.responseCacheBytes))
+                .addFilter(builder.datasetPath + "/*", new AdmissionFilter(builder.admission, builder.timeout))
                 .addFilter(builder.datasetPath + "/*", new CurrentDatasetFilter(builder.datasetPath, datasets,
                         ReformServer::readOnlyService, operations))
-                .addServlet(StatusServlet.PATH, new StatusServlet(builder.store));
+                .addServlet(StatusServlet.PATH, new StatusServlet(builder.store, builder.admission));
         servlets.addAll(builder.mounts);
         servlets.forEach(mounted -> fusekiBuilder.addServlet(mounted.pathSpec(), mounted.servlet()));
         FusekiServer server = fusekiBuilder.build();
@@ -309,5 +339,6 @@ public final class ReformServer {
 
     public void stop() {
         fuseki.stop();
+        queryMemory.close();
     }
 }

@@ -11,11 +11,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Refuses request bodies above the server's size cap, and query strings above 64 KiB, with 413
- * before anything reads them,
+ * before anything reads them; compressed bodies ({@code Content-Encoding}) and unknown charsets
+ * with 415, since a small compressed body can inflate past any cap;
  * bodies of unknown length (chunked) with 411, since their size could only be learnt by
  * reading them, and parameters that are not percent-encoded UTF-8 with 400.
  */
@@ -37,6 +39,20 @@ final class RequestLimitFilter extends HttpFilter {
             drain(request, length);
             Responses.problem(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "the request body has "
                     + length + " bytes; this server accepts at most " + maxBodyBytes);
+            return;
+        }
+        String encoding = request.getHeader("Content-Encoding");
+        if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+            drain(request, length);
+            Responses.problem(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "compressed request bodies "
+                    + "(Content-Encoding) are not accepted: send the body as it is, at most " + maxBodyBytes + " bytes");
+            return;
+        }
+        String charset = request.getCharacterEncoding();
+        if (charset != null && !isSupported(charset)) {
+            drain(request, length);
+            Responses.problem(response, HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE, "unknown charset in the "
+                    + "Content-Type; send the body as UTF-8");
             return;
         }
         if (length < 0 && request.getHeader("Transfer-Encoding") != null) {
@@ -74,6 +90,14 @@ final class RequestLimitFilter extends HttpFilter {
             request.getInputStream().transferTo(OutputStream.nullOutputStream());
         } catch (IllegalStateException | IOException readAlready) {
             // the servlet took the body as a reader, or the client went away: nothing left to drain
+        }
+    }
+
+    private static boolean isSupported(String charset) {
+        try {
+            return Charset.isSupported(charset);
+        } catch (IllegalArgumentException illegalName) {
+            return false;
         }
     }
 

@@ -29,6 +29,8 @@ class ServedDataset extends DatasetGraphReadOnly {
     static ServedDataset of(DatasetGraph base, long queryTimeoutMillis) {
         Context context = Context.mergeCopy(ARQ.getContext(), base.getContext());
         context.set(ARQ.queryTimeout, queryTimeoutMillis);
+        // the endpoint refuses SERVICE before running a query; this keeps any other way in shut
+        context.set(ARQ.httpServiceAllowed, false);
         if (UnionDefaultGraph.isTdb2Within(base)) {
             context.set(TDB2.symUnionDefaultGraph, true);
             return new ServedDataset(base, context);

@@ -128,6 +128,23 @@ class ServeCommandTest {
         assertEquals(Duration.ofMillis(1500), converter.convert("1.5"));
     }
 
+    @Test
+    void readsSizes() {
+        ServeCommand.SizeConverter converter = new ServeCommand.SizeConverter();
+        assertEquals(256L << 20, converter.convert("256m"));
+        assertEquals(1L << 30, converter.convert("1G"));
+        assertEquals(4096L, converter.convert("4k"));
+        assertEquals(1000L, converter.convert("1000"));
+    }
+
+    @Test
+    void rejectsBadLimits() {
+        String size = runExpectingStatus2("serve", "--query-memory", "lots");
+        assertTrue(size.startsWith("error: Invalid value for option '--query-memory': 'lots' is not a size"), size);
+        String clients = runExpectingStatus2("serve", "--client-queries", "0");
+        assertTrue(clients.contains("the number of queries one client runs at once must be positive; found 0"), clients);
+    }
+
     private static String runExpectingStatus2(String... args) {
         PrintStream original = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -155,7 +155,7 @@ public class QueryCatalogTest {
                 "# title.zh: 标题\n# title.en: Title\n# question.zh: 问题？\n# column: measure — 举措 / measure\n" + BODY));
         assertEquals("queries/demo.rq:5: expected \"param: NAME (KIND[, default VALUE]) 中文 / English\", found "
                 + "\"param: category 类别\"", failure(HEADER + "# param: category 类别\n" + BODY));
-        assertEquals("queries/demo.rq:5: unknown parameter kind \"colour\"; use one of: category, body, place, text, "
+        assertEquals("queries/demo.rq:5: unknown parameter kind \"colour\"; use one of: category, body, place, iri, text, "
                 + "integer", failure(HEADER + "# param: c (colour) 颜色 / colour\n" + BODY));
         assertEquals("queries/demo.rq:5: expected \"column: NAME — 中文 / English\", found \"column: measure\"",
                 failure(HEADER + "# column: measure\n" + BODY));

@@ -51,7 +51,7 @@ class HostileRequestsTest {
     static void start() {
         store = GraphStore.create().data(Path.of("data")).build();
         server = ReformServer.create().store(store).port(0).timeout(Duration.ofMillis(1500))
-                .mount(QueryApi.servlets(store, Duration.ofMillis(1500))).mount(Explorer.servlets(store))
+                .queryMemoryBytes(256L * 1024 * 1024).mount(QueryApi.servlets(store, Duration.ofMillis(1500))).mount(Explorer.servlets(store))
                 .build().start();
     }
 
@@ -193,5 +193,336 @@ class HostileRequestsTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static HttpResponse<byte[]> post(String path, byte[] body, String... headers) {
+        return Http.send(HTTP, HttpRequest.newBuilder(URI.create(server.root() + path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers);
+    }
+
+    private static HttpResponse<byte[]> sparql(String query) {
+        return get("/kg/sparql?query=" + encode(query), "Accept", SPARQL_JSON);
+    }
+
+    /** No Java class name, no stack trace, no exception text in what the client reads. */
+    private static void assertPlainRefusal(HttpResponse<byte[]> response) {
+        String body = Http.text(response);
+        assertFalse(body.matches("(?s).*(Exception|Error\\b|java\\.|org\\.apache|\\bat io\\.).*"), body);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"*/*", "text/html", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"})
+    void aBrowserOpeningTheEndpointGetsAPageAboutIt(String accept) {
+        HttpResponse<byte[]> page = get("/kg/sparql", "Accept", accept);
+        assertEquals(200, page.statusCode(), Http.text(page));
+        assertTrue(page.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        assertTrue(Http.text(page).contains("<a href=\"/#sparql\">SPARQL editor</a>"), Http.text(page));
+        assertFalse(Http.text(page).contains("<script"), "no inline script");
+    }
+
+    @Test
+    void aClientAskingForRdfGetsTheServiceDescription() {
+        for (String accept : List.of("text/turtle", "application/n-triples")) {
+            HttpResponse<byte[]> description = get("/kg/sparql", "Accept", accept);
+            assertEquals(200, description.statusCode());
+            org.apache.jena.rdf.model.Model model = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+            org.apache.jena.riot.RDFParser.fromString(Http.text(description),
+                    org.apache.jena.riot.RDFLanguages.contentTypeToLang(accept)).parse(model);
+            assertTrue(model.contains(null, org.apache.jena.vocabulary.RDF.type, model.createResource(
+                    "http://www.w3.org/ns/sparql-service-description#Service")), accept);
+        }
+    }
+
+    @Test
+    void aBodyInAnUnknownCharsetIs415() {
+        HttpResponse<byte[]> response = post("/kg/sparql", "query=ASK%7B%7D".getBytes(StandardCharsets.US_ASCII),
+                "Content-Type", "application/x-www-form-urlencoded; charset=no-such-charset");
+        assertEquals(415, response.statusCode(), Http.text(response));
+        assertPlainRefusal(response);
+    }
+
+    @Test
+    void aQueryNestedTooDeeplyIs400() {
+        String query = "SELECT * { FILTER(" + "(".repeat(100_000) + "1" + ")".repeat(100_000) + ") }";
+        HttpResponse<byte[]> response = post("/kg/sparql", query.getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/sparql-query", "Accept", SPARQL_JSON);
+        assertEquals(400, response.statusCode(), Http.text(response));
+        assertTrue(Http.text(response).startsWith("the query is nested too deeply"), Http.text(response));
+        assertPlainRefusal(response);
+        assertEquals(200, sparql("ASK {}").statusCode(), "the server still answers");
+    }
+
+    /** 45,000 FILTERs overflowed the stack: a 500 naming StackOverflowError. */
+    @Test
+    void aQueryOfFortyFiveThousandFiltersIsRefusedNotCrashed() {
+        String query = "SELECT * { ?s ?p ?o " + "FILTER(?o) ".repeat(45_000) + "}";
+        long start = System.nanoTime();
+        HttpResponse<byte[]> response = post("/kg/sparql", query.getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/sparql-query", "Accept", SPARQL_JSON);
+        // the stack runs out while the query is planned, unless this server's short timeout comes first
+        assertTrue(response.statusCode() == 400 && Http.text(response).startsWith("the query is too long or too "
+                + "deeply built for this server") || response.statusCode() == 503 && Http.text(response)
+                .startsWith("the query ran longer than the server's timeout"),
+                response.statusCode() + " " + Http.text(response));
+        assertPlainRefusal(response);
+        assertTrue(System.nanoTime() - start < 10_000_000_000L, "answered within 10 s");
+        assertEquals(200, sparql("ASK {}").statusCode(), "the server still answers");
+    }
+
+    @Test
+    void aKeywordWithABackslashIsSearchedForNotRefused() throws IOException {
+        HttpResponse<byte[]> response = get("/api/queries/explorer-search?keyword=" + encode("\\"));
+        assertEquals(200, response.statusCode(), Http.text(response));
+        assertEquals(0, JSON.readTree(response.body()).get("count").asInt(), "no measure contains a backslash");
+    }
+
+    /** A text that names nothing in the data was dropped as a filter: every row came back. */
+    @ParameterizedTest
+    @ValueSource(strings = {"explorer-measure?measure=a%20b", "explorer-search?place=a%20b%201",
+        "explorer-search?category=https://w3id.org/reform-kg/category/no-such", "explorer-network?category=x",
+        "explorer-measure-bodies?measure=https://w3id.org/reform-kg/list/3/measure/999"})
+    void anIriParameterNamingNothingIs400NamingTheParameter(String target) {
+        HttpResponse<byte[]> response = get("/api/queries/" + target);
+        assertEquals(400, response.statusCode(), target + ": " + Http.text(response));
+        String parameter = target.substring(target.indexOf('?') + 1, target.indexOf('='));
+        assertTrue(Http.text(response).startsWith("parameter " + parameter + ": nothing in the data has the IRI"),
+                Http.text(response));
+        assertPlainRefusal(response);
+    }
+
+    @Test
+    void anIriParameterNamingAMeasureAnswersForThatMeasure() throws IOException {
+        HttpResponse<byte[]> response = get("/api/queries/explorer-measure?measure="
+                + encode("https://w3id.org/reform-kg/list/3/measure/12"));
+        assertEquals(200, response.statusCode(), Http.text(response));
+        JsonNode rows = JSON.readTree(response.body()).get("rows");
+        assertEquals(1, rows.size());
+        assertEquals(12, rows.get(0).get("number").asInt());
+    }
+
+    /** A 2 KB gzip body inflating to 2 MB was answered 200; a large one kept both cores busy for minutes. */
+    @Test
+    void aCompressedBodyIsRefusedUnread() throws IOException {
+        String query = "SELECT * { ?s ?p ?o } LIMIT 1 #" + " ".repeat(2 * 1024 * 1024);
+        java.io.ByteArrayOutputStream gzipped = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gzipped)) {
+            out.write(query.getBytes(StandardCharsets.UTF_8));
+        }
+        assertTrue(gzipped.size() < 10_000);
+        long start = System.nanoTime();
+        HttpResponse<byte[]> response = post("/kg/sparql", gzipped.toByteArray(), "Content-Type",
+                "application/sparql-query", "Content-Encoding", "gzip", "Accept", SPARQL_JSON);
+        assertEquals(415, response.statusCode(), Http.text(response));
+        assertTrue(Http.text(response).startsWith("compressed request bodies"), Http.text(response));
+        assertTrue(System.nanoTime() - start < 2_000_000_000L);
+    }
+
+    /** SERVICE made the server connect anywhere: ports, internal hosts, back into itself. */
+    @Test
+    void serviceIsRefusedAndNoConnectionIsMade() throws Exception {
+        try (java.net.ServerSocket listener = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getLoopbackAddress())) {
+            java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+            Thread accepting = new Thread(() -> {
+                while (!listener.isClosed()) {
+                    try (java.net.Socket ignored = listener.accept()) {
+                        connections.incrementAndGet();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            accepting.setDaemon(true);
+            accepting.start();
+            String target = "http://127.0.0.1:" + listener.getLocalPort() + "/x";
+            String self = server.root() + "/kg/sparql";
+            for (String query : List.of("SELECT * { SERVICE <" + target + "> { ?s ?p ?o } }",
+                    "SELECT * { VALUES ?e { <" + target + "> <" + target + "2> } SERVICE ?e { ?s ?p ?o } }",
+                    "SELECT * { SERVICE SILENT <" + target + "> { ?s ?p ?o } }",
+                    "ASK { FILTER EXISTS { SERVICE <" + target + "> { ?s ?p ?o } } }",
+                    "SELECT * { { SELECT * { SERVICE <" + self + "> { SERVICE <" + target + "> { ?s ?p ?o } } } } }")) {
+                HttpResponse<byte[]> response = sparql(query);
+                assertEquals(400, response.statusCode(), query + ": " + Http.text(response));
+                assertTrue(Http.text(response).startsWith("SERVICE is not allowed here"), Http.text(response));
+            }
+            Thread.sleep(200);
+            assertEquals(0, connections.get(), "connections made to the listener");
+        }
+    }
+
+    /** {@code <java:…>} loaded any function class on the class path by name. */
+    @ParameterizedTest
+    @ValueSource(strings = {"SELECT (<java:org.apache.jena.sparql.function.library.sqrt>(4) AS ?x) {}",
+        "SELECT * { FILTER(<java:org.apache.jena.sparql.function.library.sqrt>(4) = 2) }",
+        "SELECT * { ?x <java:org.apache.jena.sparql.pfunction.library.strSplit> (\"a b\" \" \") }"})
+    void javaIrisAreRefused(String query) {
+        HttpResponse<byte[]> response = sparql(query);
+        assertEquals(400, response.statusCode(), Http.text(response));
+        assertTrue(Http.text(response).contains("is not allowed: only SPARQL's and Jena's standard functions"),
+                Http.text(response));
+    }
+
+    /** Doubling a string thirty times in BINDs ran out of heap (500) 49 s past the timeout. */
+    @Test
+    void aQueryDoublingAStringIsStoppedAtTheLongestString() throws IOException {
+        long start = System.nanoTime();
+        HttpResponse<byte[]> response = sparql("SELECT (STRLEN(?s30) AS ?n) { " + doubling(30) + "}");
+        assertEquals(503, response.statusCode(), Http.text(response));
+        assertEquals("the query would build a string of 33554432 characters; the server builds none longer than "
+                + "16777216 (part of its memory budget for one query), so the query was cancelled",
+                Http.text(response).strip());
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "stopped within 5 s");
+        assertHealthy();
+    }
+
+    /** BINDs "ab" doubled {@code times} times: ?s0 … ?sN. */
+    private static String doubling(int times) {
+        StringBuilder binds = new StringBuilder("BIND(\"ab\" AS ?s0) ");
+        for (int i = 1; i <= times; i++) {
+            binds.append("BIND(CONCAT(?s").append(i - 1).append(", ?s").append(i - 1).append(") AS ?s").append(i)
+                    .append(") ");
+        }
+        return binds.toString();
+    }
+
+    /** Strings under the longest, copied again and again: held to the query's memory budget (256 MiB here). */
+    @Test
+    void aQueryAllocatingPastItsBudgetIsStopped() throws IOException {
+        StringBuilder query = new StringBuilder("SELECT (STRLEN(?u40) AS ?n) { " + doubling(22) + "BIND(?s22 AS ?u0) ");
+        for (int i = 1; i <= 40; i++) {
+            query.append("BIND(").append(i % 2 == 0 ? "UCASE" : "LCASE").append("(?u").append(i - 1).append(") AS ?u")
+                    .append(i).append(") ");
+        }
+        query.append('}');
+        long start = System.nanoTime();
+        HttpResponse<byte[]> response = sparql(query.toString());
+        assertEquals(503, response.statusCode(), Http.text(response));
+        assertTrue(Http.text(response).startsWith("the query allocated more than 256 MiB, the server's memory budget "
+                + "for one query, and was cancelled"), Http.text(response));
+        assertTrue(System.nanoTime() - start < 5_000_000_000L, "stopped within 5 s");
+        assertHealthy();
+    }
+
+    /** REPLACE multiplies a string's length in one call: checked before it builds. */
+    @Test
+    void aReplaceThatWouldBuildAHugeStringIsStopped() {
+        String query = "SELECT (STRLEN(?r) AS ?n) { BIND(REPLACE(REPLACE(\"" + "x".repeat(1000) + "\", \"x\", \""
+                + "y".repeat(1000) + "\"), \"y\", \"" + "z".repeat(1000) + "\") AS ?r) }";
+        HttpResponse<byte[]> response = sparql(query);
+        assertEquals(503, response.statusCode(), Http.text(response));
+        assertTrue(Http.text(response).startsWith("the query would build a string of 1001001000 characters"),
+                Http.text(response));
+    }
+
+    private static void assertHealthy() throws IOException {
+        assertHealthy(server);
+    }
+
+    /** The server answers, no query is left running, and its heap is below its maximum. */
+    static void assertHealthy(ReformServer target) throws IOException {
+        JsonNode figures = JSON.createObjectNode();
+        // the refusal is sent before the query's turn is handed back: allow it a moment
+        for (int tries = 0; tries < 50; tries++) {
+            HttpResponse<byte[]> status = Http.send(HTTP, HttpRequest.newBuilder(URI.create(target.root() + "/$/status")));
+            assertEquals(200, status.statusCode());
+            figures = JSON.readTree(status.body());
+            if (figures.get("queries").get("running").asInt() == 0) {
+                break;
+            }
+            sleep(20);
+        }
+        assertTrue(figures.get("heap").get("usedBytes").asLong() < figures.get("heap").get("maxBytes").asLong());
+        assertTrue(figures.get("threads").asInt() > 0);
+        assertEquals(0, figures.get("queries").get("running").asInt(), "no query left running");
+        HttpResponse<byte[]> ask = Http.send(HTTP, HttpRequest.newBuilder(URI.create(target.root() + "/kg/sparql?query="
+                + encode("ASK { ?s ?p ?o }"))), "Accept", SPARQL_JSON);
+        assertEquals(200, ask.statusCode());
+        assertTrue(JSON.readTree(ask.body()).get("boolean").asBoolean());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void everyResponseCarriesTheBrowserSafetyHeaders() {
+        for (String path : List.of("/", "/explorer/app.js", "/kg/sparql", "/kg/sparql?query=" + encode("ASK {}"),
+                "/kg/sparql?query=" + encode("SELECT"), "/no/such/path", "/$/ping", "/$/status",
+                "/list/3/measure/12.html", "/api/queries/cq2-measures-per-body", "/api/queries/no-such")) {
+            HttpResponse<byte[]> response = get(path, "Accept", "text/html,*/*;q=0.8");
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null), path);
+            assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(null), path);
+            assertEquals("same-origin", response.headers().firstValue("Referrer-Policy").orElse(null), path);
+            String policy = response.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(policy.contains("script-src 'self';") && policy.contains("frame-ancestors 'none'"),
+                    path + ": " + policy);
+        }
+    }
+
+    /** The server trusts no proxy: X-Forwarded-For cannot make one client many. */
+    @Test
+    void forwardedForFromAnUntrustedClientDoesNotSplitIt() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(14);
+        try {
+            List<Future<Integer>> statuses = new ArrayList<>();
+            for (int i = 0; i < 14; i++) {
+                String spoofed = "198.51.100." + i;
+                String query = DEEP_PATH + " # " + i + " " + System.nanoTime();
+                statuses.add(pool.submit(() -> get("/kg/sparql?query=" + encode(query), "Accept", SPARQL_JSON,
+                        "X-Forwarded-For", spoofed).statusCode()));
+            }
+            int refused = 0;
+            for (Future<Integer> status : statuses) {
+                assertTrue(Set.of(429, 503).contains(status.get()), "answered " + status.get());
+                refused += status.get() == 429 ? 1 : 0;
+            }
+            assertEquals(4, refused, "one client: 2 running and 8 waiting, the rest refused");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertHealthy();
+    }
+
+    /** Public, read-only data: any page may read it, computed or kept, and POST a query after a preflight. */
+    @Test
+    void pagesOfAnySiteMayReadAnswers() {
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<byte[]> answer = get("/kg/sparql?query=" + encode("ASK { ?s a ?t }"), "Accept", SPARQL_JSON,
+                    "Origin", "https://elsewhere.example");
+            assertEquals(200, answer.statusCode());
+            assertEquals(i == 0 ? "miss" : "hit", answer.headers().firstValue("X-Cache").orElse(null));
+            assertEquals("*", answer.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        }
+        HttpResponse<byte[]> preflight = Http.send(HTTP, HttpRequest.newBuilder(URI.create(server.root() + "/kg/sparql"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()), "Origin", "https://elsewhere.example",
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type");
+        assertEquals(204, preflight.statusCode());
+        assertEquals("*", preflight.headers().firstValue("Access-Control-Allow-Origin").orElse(null));
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse("").contains("Content-Type"));
+    }
+
+    @Test
+    void traceIsRefused() {
+        for (String path : List.of("/", "/kg/sparql", "/list/3/measure/12")) {
+            HttpResponse<byte[]> response = Http.send(HTTP, HttpRequest.newBuilder(URI.create(server.root() + path))
+                    .method("TRACE", HttpRequest.BodyPublishers.noBody()), "X-Secret", "echo-me");
+            assertEquals(405, response.statusCode(), path);
+            assertFalse(Http.text(response).contains("echo-me"), Http.text(response));
+        }
+    }
+
+    /** stylesheet= went unescaped into the XML answer; callback= put any text before the JSON. */
+    @ParameterizedTest
+    @ValueSource(strings = {"stylesheet=%22%3F%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E", "callback=alert(1)%2F%2F"})
+    void stylesheetAndCallbackAreRefused(String parameter) {
+        HttpResponse<byte[]> response = get("/kg/sparql?query=" + encode("SELECT * { ?s ?p ?o } LIMIT 1") + "&"
+                + parameter, "Accept", "application/sparql-results+xml");
+        assertEquals(400, response.statusCode(), Http.text(response));
+        assertTrue(Http.text(response).contains("is not offered by this endpoint"), Http.text(response));
+        assertFalse(Http.text(response).contains("<script>"));
     }
 }

@@ -1,5 +1,6 @@
 package io.reformkg.query.api;
 
+import io.reformkg.http.Admission;
 import io.reformkg.http.AnswerCache;
 import io.reformkg.http.Durations;
 import io.reformkg.http.HttpProblem;
@@ -105,20 +106,20 @@ public final class QueryApiServlet extends HttpServlet {
             }
             answer(request, response, catalog, name);
         } catch (HttpProblem problem) {
-            Responses.problem(response, problem.status(), problem.getMessage());
+            Responses.problem(response, problem);
         } catch (UnknownQueryException unknown) {
             Responses.problem(response, HttpServletResponse.SC_NOT_FOUND, unknown.getMessage());
         } catch (InvalidParameterException | IllegalArgumentException invalid) {
             Responses.problem(response, HttpServletResponse.SC_BAD_REQUEST, invalid.getMessage());
         } catch (QueryCancelledException cancelled) {
             Responses.problem(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "the query ran longer than the "
-                    + "server's timeout of " + Durations.text(timeout) + " and was cancelled; narrow its parameters or "
-                    + "ask for a smaller page");
+                    + "server's timeout of " + Durations.text(timeout) + " (counted from its arrival) and was cancelled; "
+                    + "narrow its parameters or ask for a smaller page");
         } catch (RuntimeException failure) {
             // a defect, not the client's fault: log the trace, answer with one line
             log("query API failed on " + request.getRequestURI(), failure);
-            Responses.problem(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "the query failed: "
-                    + failure.getClass().getSimpleName() + ": " + failure.getMessage());
+            Responses.problem(response, HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "the query failed on the "
+                    + "server; the failure is logged there");
         }
     }
 
@@ -148,18 +149,29 @@ public final class QueryApiServlet extends HttpServlet {
         AnswerCache.Answer kept = cache.find(request, key).orElse(null);
         response.setHeader(AnswerCache.STATUS_HEADER, kept == null ? "miss" : "hit");
         if (kept == null) {
-            QueryResult result = QueryRunner.over(served, catalog.queries()).timeout(timeout)
-                    .run(name, arguments, language);
-            kept = new AnswerCache.Answer(
-                    format == ResultFormat.JSON ? format.mediaType() + "; charset=utf-8" : format.mediaType(),
-                    ResultWriter.write(result, format).getBytes(StandardCharsets.UTF_8),
-                    result.page().filter(Page::more).map(page -> next(request, page)).orElse(""));
+            // a query computed here waits for its client's turn; kept answers never do
+            kept = Admission.of(request)
+                    .map(admission -> admission.run(request, timeout,
+                            left -> compute(request, served, catalog, name, arguments, language, format, left)))
+                    .orElseGet(() -> compute(request, served, catalog, name, arguments, language, format, timeout));
             cache.keep(key, kept);
         }
         if (!kept.link().isEmpty()) {
             response.setHeader("Link", kept.link());
         }
         Responses.send(request, response, kept.body(), kept.contentType(), etag);
+    }
+
+    private static AnswerCache.Answer compute(HttpServletRequest request, GraphStore served, Catalog catalog,
+            String name, Map<String, String> arguments, Language language, ResultFormat format, Duration left) {
+        if (left.isNegative() || left.isZero()) {
+            throw new QueryCancelledException();
+        }
+        QueryResult result = QueryRunner.over(served, catalog.queries()).timeout(left).run(name, arguments, language);
+        return new AnswerCache.Answer(
+                format == ResultFormat.JSON ? format.mediaType() + "; charset=utf-8" : format.mediaType(),
+                ResultWriter.write(result, format).getBytes(StandardCharsets.UTF_8),
+                result.page().filter(Page::more).map(page -> next(request, page)).orElse(""));
     }
 
     /** The format parameter wins; otherwise the Accept header chooses between JSON (the default) and CSV. */

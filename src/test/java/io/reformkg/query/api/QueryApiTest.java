@@ -194,7 +194,7 @@ class QueryApiTest {
         HttpResponse<String> response = get(SLOW_PATH + "/cross-product");
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(503, response.statusCode(), response.body());
-        assertEquals("the query ran longer than the server's timeout of 300 ms and was cancelled; narrow its "
+        assertEquals("the query ran longer than the server's timeout of 300 ms (counted from its arrival) and was cancelled; narrow its "
                 + "parameters or ask for a smaller page", response.body().strip());
         assertTrue(millis < 10_000, "cancelled after " + millis + " ms");
         assertEquals(200, get("/api/queries/cq1-co-guidance-pairs").statusCode(), "other queries still answer");
