@@ -122,6 +122,20 @@ class ExplorerBrowserTest {
         return ((JavascriptExecutor) driver).executeScript(code, arguments);
     }
 
+    /**
+     * Runs {@code body} as a function with the page's own state in {@code state} (the module
+     * state.js, which the page shares with this import) and the network's Cytoscape in {@code cy};
+     * returns what it returns. The page puts nothing on window for tests.
+     */
+    private static Object withState(String body, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "const args = [...arguments].slice(0, -1);"
+                + "import('/explorer/state.js').then(({state}) => {"
+                + "  const cy = state.network ? state.network.cy : null;"
+                + "  return (function () {" + body + "}).apply(null, args);"
+                + "}).then(done, (error) => done('failed: ' + error));", arguments);
+    }
+
     private static List<String> texts(String css) {
         return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
     }
@@ -221,7 +235,7 @@ class ExplorerBrowserTest {
         WebElement more = driver.findElement(By.id("results-more"));
         assertFalse(more.isDisplayed(), "the 16 measures fit on the first page");
         // pages of five, so that the 16-measure list pages
-        script("state.searchPageSize = 5; location.hash = '#search?category=tech-finance'");
+        withState("state.searchPageSize = 5; location.hash = '#search?category=tech-finance'");
         waitForText("result-count", "共 7 项举措");
         wait.until(d -> resultNumbers().equals(List.of("1", "2", "3", "4", "5")));
         assertTrue(more.isDisplayed());
@@ -302,7 +316,7 @@ class ExplorerBrowserTest {
     @Test
     void aBodysMeasuresComeAPageAtATime() {
         open("search");
-        script("state.listPageSize = 4; location.hash = '#body?id=CBIRC'");
+        withState("state.listPageSize = 4; location.hash = '#body?id=CBIRC'");
         waitForText("body-title", "中国银行保险监督管理委员会");
         wait.until(d -> texts("#body-measures li a").size() == 4);
         WebElement more = driver.findElement(By.cssSelector("#body-measures button.more"));
@@ -317,12 +331,12 @@ class ExplorerBrowserTest {
     @Test
     void theNetworkHasThirteenBodiesAndFiltersByCategory() {
         open("network");
-        wait.until(d -> script("return window.reformNetwork ? window.reformNetwork.nodes().length : 0")
+        wait.until(d -> withState("return cy ? cy.nodes().length : 0")
                 .equals(13L));
-        assertEquals(25L, script("return window.reformNetwork.edges().length"));
-        assertEquals(9L, script("return window.reformNetwork.getElementById(arguments[0]).data('weight')",
+        assertEquals(25L, withState("return cy.edges().length"));
+        assertEquals(9L, withState("return cy.getElementById(arguments[0]).data('weight')",
                 "https://w3id.org/reform-kg/body/MOST"));
-        assertEquals(5L, script("return window.reformNetwork.getElementById(arguments[0]).data('weight')",
+        assertEquals(5L, withState("return cy.getElementById(arguments[0]).data('weight')",
                 "https://w3id.org/reform-kg/body/CBIRC|https://w3id.org/reform-kg/body/PBOC"));
         // a node's measures, reached from the keyboard-friendly list beside the graph
         driver.findElements(By.cssSelector("#network-nodes button")).stream()
@@ -331,7 +345,7 @@ class ExplorerBrowserTest {
         // the title is set at once, the measures arrive with their query
         waitForTexts("#network-detail li:not(.plain) a", List.of("第 12 项 生物医药领域特殊物品出入境检验检疫“一站式”监管服务机制"));
         // an edge's measures, as a click on it would show
-        script("window.reformNetwork.getElementById(arguments[0]).emit('tap')",
+        withState("cy.getElementById(arguments[0]).emit('tap')",
                 "https://w3id.org/reform-kg/body/CBIRC|https://w3id.org/reform-kg/body/MOST");
         waitForText("network-detail-title", "银保监会与科技部共同指导的举措（4 项）");
         // and from the keyboard: a node's partners lead to the shared measures
@@ -347,14 +361,14 @@ class ExplorerBrowserTest {
         waitForText("network-detail-title", "知识产权局与最高人民法院共同指导的举措（1 项）");
         waitForTexts("#network-detail li a", List.of("第 14 项 建立跨区域的知识产权远程诉讼平台"));
         new Select(driver.findElement(By.id("network-category"))).selectByValue("ip-protection");
-        wait.until(d -> script("return window.reformNetwork.nodes().length").equals(3L));
-        assertEquals(2L, script("return window.reformNetwork.edges().length"));
+        wait.until(d -> withState("return cy.nodes().length").equals(3L));
+        assertEquals(2L, withState("return cy.edges().length"));
     }
 
     @Test
     void aThreeLinkChainJoinsTheSupremeCourtToTheMinistryOfFinance() {
         open("network");
-        wait.until(d -> script("return window.reformNetwork ? window.reformNetwork.nodes().length : 0").equals(13L));
+        wait.until(d -> withState("return cy ? cy.nodes().length : 0").equals(13L));
         new Select(driver.findElement(By.id("connection-from"))).selectByValue("SPC");
         new Select(driver.findElement(By.id("connection-to"))).selectByValue("MOF");
         driver.findElement(By.id("connection-find")).click();
@@ -363,8 +377,8 @@ class ExplorerBrowserTest {
         assertEquals(3, steps.size(), steps.toString());
         assertTrue(steps.get(0).startsWith("最高人民法院 — 知识产权局"), steps.toString());
         assertTrue(steps.get(2).contains("— 财政部"), steps.toString());
-        assertEquals(4L, script("return window.reformNetwork.nodes('.path').length"));
-        assertEquals(3L, script("return window.reformNetwork.edges('.path').length"));
+        assertEquals(4L, withState("return cy.nodes('.path').length"));
+        assertEquals(3L, withState("return cy.edges('.path').length"));
         assertTrue(hash().contains("from=SPC") && hash().contains("to=MOF"), hash());
     }
 
@@ -374,7 +388,7 @@ class ExplorerBrowserTest {
         wait.until(d -> driver.findElements(By.cssSelector(".yasr table tbody tr")).size() == 7);
         String table = driver.findElement(By.cssSelector(".yasr table tbody")).getText();
         assertTrue(table.contains("军民深度融合") && table.contains("8个全面创新改革试验区域"), table);
-        assertTrue(String.valueOf(script("return window.reformYasgui.getTab().getYasqe().getValue()")).contains("rkg:declaredMeasureCount"));
+        assertTrue(String.valueOf(withState("return state.yasgui.getTab().getYasqe().getValue()")).contains("rkg:declaredMeasureCount"));
     }
 
     @Test
@@ -521,7 +535,7 @@ class ExplorerBrowserTest {
         assertTrue((Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth"),
                 "the page is wider than the phone");
         open("network");
-        wait.until(d -> script("return window.reformNetwork ? window.reformNetwork.nodes().length : 0").equals(13L));
+        wait.until(d -> withState("return cy ? cy.nodes().length : 0").equals(13L));
         assertTrue((Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth"),
                 "the network view is wider than the phone");
         open("search?q=知识产权");

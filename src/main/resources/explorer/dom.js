@@ -1,0 +1,106 @@
+/* DOM helpers: everything from the data or the user goes on the page as text, never as markup. */
+import {t, value} from './i18n.js';
+import {state} from './state.js';
+
+export function $(id) {
+  return document.getElementById(id);
+}
+
+/** An element with attributes and children; strings become text nodes, never markup. */
+export function el(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, v] of Object.entries(attributes || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (name === 'onclick') node.addEventListener('click', v);
+    else node.setAttribute(name, v === true ? '' : String(v));
+  }
+  for (const child of children.flat()) {
+    if (child === undefined || child === null) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+export function clear(node) {
+  node.replaceChildren();
+  return node;
+}
+
+/**
+ * Fills a drop-down: `any` (a text) first as the empty value if given, then `items`
+ * ({value, label, count, group}): a count is shown after the label and kept in data-count; items
+ * with a group go into an optgroup of that name, in the order the groups first appear. `selected`,
+ * if given, becomes the value (one no option has leaves none chosen).
+ */
+export function fillSelect(select, items, {selected, any} = {}) {
+  clear(select);
+  if (any !== undefined) select.append(el('option', {value: ''}, any));
+  const groups = new Map();
+  for (const item of items) {
+    const option = el('option', {value: item.value, 'data-count': item.count},
+      item.count === undefined ? item.label : `${item.label} (${item.count})`);
+    if (item.group === undefined) {
+      select.append(option);
+      continue;
+    }
+    if (!groups.has(item.group)) {
+      groups.set(item.group, el('optgroup', {label: item.group}));
+      select.append(groups.get(item.group));
+    }
+    groups.get(item.group).append(option);
+  }
+  if (selected !== undefined) select.value = selected;
+}
+
+/** A term and its description in a <dl>. */
+export function fact(list, term, ...description) {
+  list.append(el('dt', {}, term), el('dd', {}, ...description));
+}
+
+export function setStatus(message) {
+  $('status').textContent = message || '';
+}
+
+export function showError(error) {
+  console.warn(error);
+  setStatus(t('error', {message: error.message || String(error)}));
+}
+
+/** The path of an IRI on this server (the linked-data servlets answer it), or null. */
+export function localPath(iri) {
+  const base = state.config && state.config.base;
+  return base && iri.startsWith(base) ? '/' + iri.substring(base.length) : null;
+}
+
+/** The IRI and links to its linked-data documents on this server. */
+export function rdfLinks(target, iri) {
+  clear(target);
+  const path = localPath(iri);
+  target.append(el('span', {class: 'iri'}, iri));
+  if (!path) return;
+  for (const [format, name] of [['html', 'HTML'], ['ttl', 'Turtle'], ['jsonld', 'JSON-LD'], ['rdf', 'RDF/XML'], ['nt', 'N-Triples']]) {
+    target.append(' ', el('a', {href: `${path}.${format}`, class: 'rdf-link', 'data-format': format}, name));
+  }
+}
+
+/** A table of a query's rows; an IRI on this server becomes a link to its page. */
+export function renderTable(table, columns, headings, rows) {
+  clear(table);
+  table.append(el('thead', {}, el('tr', {}, columns.map((c, i) => el('th', {scope: 'col', 'data-column': c}, headings[i])))));
+  const body = el('tbody');
+  for (const row of rows) {
+    body.append(el('tr', {}, columns.map((c) => {
+      const v = value(row, c);
+      const path = /^https?:\/\//.test(v) ? localPath(v) : null;
+      return el('td', {}, path ? el('a', {href: path + '.html'}, v) : v);
+    })));
+  }
+  table.append(body);
+}
+
+/** A table of figures: text in the first column, numbers after it. */
+export function figureTable(table, headings, rows) {
+  clear(table);
+  table.append(el('thead', {}, el('tr', {}, headings.map((h) => el('th', {scope: 'col'}, h)))),
+    el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c, i) => el('td', {class: i > 0 ? 'num' : null}, c))))));
+}

@@ -1,0 +1,159 @@
+/* The network view (#network?category=…&from=…&to=…): the co-guidance network and how two bodies connect. */
+import {query} from '../api.js';
+import {$, clear, el, fillSelect, showError} from '../dom.js';
+import {bodyLink, bodyName, facetByNotation, facetItems, facets, listMeasures, measuresAnchor} from '../data.js';
+import {label, number, t, value} from '../i18n.js';
+import {navigate} from '../router.js';
+import {startRun, state} from '../state.js';
+
+export async function showNetwork(params) {
+  await facets();
+  const category = params.get('category') || '';
+  const from = params.get('from') || 'SPC';
+  const to = params.get('to') || 'MOF';
+  fillSelect($('network-category'), facetItems('category'), {selected: category, any: t('network.allCategories')});
+  fillSelect($('connection-from'), facetItems('body'), {selected: from});
+  fillSelect($('connection-to'), facetItems('body'), {selected: to});
+  if (!state.network || state.network.category !== category) {
+    const categoryRow = category && facetByNotation('category', category);
+    const rows = await query('explorer-network', {category: categoryRow ? value(categoryRow, 'value') : ''});
+    drawNetwork(rows, category);
+  }
+  clear($('connection-path'));
+  state.network.cy.elements().removeClass('path');
+  if (params.get('from') && params.get('to')) {
+    await findConnection(from, to);
+  }
+}
+
+function drawNetwork(rows, category) {
+  const nodes = new Map();
+  const edges = new Map();
+  for (const row of rows) {
+    if (value(row, 'b')) {
+      edges.set(`${value(row, 'a')}|${value(row, 'b')}`, {a: value(row, 'a'), b: value(row, 'b'), weight: number(row, 'weight')});
+    } else {
+      nodes.set(value(row, 'a'), {weight: number(row, 'weight')});
+    }
+  }
+  const maxWeight = Math.max(1, ...[...nodes.values()].map((n) => n.weight));
+  const elements = [];
+  for (const [iri, node] of nodes) {
+    elements.push({data: {id: iri, label: bodyName(iri), weight: node.weight, size: 24 + 40 * node.weight / maxWeight}});
+  }
+  for (const [id, edge] of edges) {
+    elements.push({data: {id, source: edge.a, target: edge.b, weight: edge.weight}});
+  }
+  if (state.network) state.network.cy.destroy();
+  const cy = cytoscape({
+    container: $('network-graph'),
+    elements,
+    style: [
+      {selector: 'node', style: {
+        'background-color': '#2b6cb0', label: 'data(label)', width: 'data(size)', height: 'data(size)',
+        'font-size': 12, color: '#1a202c', 'text-valign': 'bottom', 'text-margin-y': 4,
+        'text-background-color': '#ffffff', 'text-background-opacity': 0.8, 'text-background-padding': 2}},
+      {selector: 'edge', style: {
+        width: 'mapData(weight, 1, 5, 1.5, 9)', 'line-color': '#a0aec0', 'curve-style': 'bezier',
+        label: 'data(weight)', 'font-size': 10, color: '#4a5568'}},
+      {selector: '.path', style: {'background-color': '#dd6b20', 'line-color': '#dd6b20', 'z-index': 10}},
+      {selector: ':selected', style: {'border-width': 3, 'border-color': '#1a202c', 'line-color': '#2d3748'}},
+    ],
+    layout: {name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 60000, idealEdgeLength: () => 90, padding: 20},
+    wheelSensitivity: 0.3,
+  });
+  cy.on('tap', 'node', (event) => showNodeDetail(event.target.id()));
+  cy.on('tap', 'edge', (event) => showEdgeDetail(event.target.id()));
+  state.network = {cy, nodes, edges, category};
+  const list = clear($('network-nodes'));
+  for (const [iri, node] of [...nodes].sort((x, y) => y[1].weight - x[1].weight)) {
+    list.append(el('li', {}, el('button', {type: 'button', class: 'link', onclick: () => {
+      cy.elements().unselect();
+      cy.getElementById(iri).select();
+      showNodeDetail(iri);
+    }}, `${bodyName(iri)} (${node.weight})`)));
+  }
+  clear($('network-detail'));
+  $('network-detail-title').textContent = t('network.detail');
+}
+
+/** The measures of a node (partner = the body itself) or an edge, within the network's category. */
+function listDetailMeasures(list, anchor, body, partner) {
+  const stale = startRun('detail');
+  const categoryRow = state.network.category && facetByNotation('category', state.network.category);
+  return listMeasures(list, anchor, 'explorer-shared-measures',
+    {body, partner, category: categoryRow ? value(categoryRow, 'value') : ''}, null, stale);
+}
+
+function showNodeDetail(iri) {
+  const node = state.network.nodes.get(iri);
+  $('network-detail-title').textContent = t('network.nodeDetail', {body: bodyName(iri), count: node.weight});
+  const list = clear($('network-detail'));
+  list.append(el('li', {class: 'plain'}, bodyLink(iri)));
+  const anchor = measuresAnchor();
+  list.append(anchor);
+  // the node's edges as buttons, so the keyboard reaches what a click on an edge shows
+  for (const [id, edge] of state.network.edges) {
+    if (edge.a !== iri && edge.b !== iri) continue;
+    const partner = edge.a === iri ? edge.b : edge.a;
+    list.append(el('li', {class: 'plain'}, el('button', {type: 'button', class: 'link edge', onclick: () => {
+      state.network.cy.elements().unselect();
+      state.network.cy.getElementById(id).select();
+      showEdgeDetail(id);
+    }}, t('network.withPartner', {partner: bodyName(partner), count: edge.weight}))));
+  }
+  return listDetailMeasures(list, anchor, iri, iri).catch(showError);
+}
+
+function showEdgeDetail(id) {
+  const edge = state.network.edges.get(id);
+  $('network-detail-title').textContent = t('network.edgeDetail', {a: bodyName(edge.a), b: bodyName(edge.b), count: edge.weight});
+  const list = clear($('network-detail'));
+  const anchor = measuresAnchor();
+  list.append(anchor);
+  return listDetailMeasures(list, anchor, edge.a, edge.b).catch(showError);
+}
+
+async function findConnection(from, to) {
+  const rows = await query('body-connection', {from, to});
+  const list = clear($('connection-path'));
+  const cy = state.network.cy;
+  cy.elements().removeClass('path');
+  if (rows.length === 0) {
+    list.append(el('li', {class: 'plain'}, t('connection.none')));
+    return;
+  }
+  const fromRow = facetByNotation('body', from);
+  const toRow = facetByNotation('body', to);
+  list.setAttribute('aria-label', t('connection.summary', {from: label(fromRow), to: label(toRow), links: rows.length}));
+  for (const row of rows) {
+    const a = resolveBody(value(row, 'from'));
+    const b = resolveBody(value(row, 'to'));
+    const measures = value(row, 'measures');
+    list.append(el('li', {class: 'step'}, t('connection.step', {
+      from: a ? bodyName(a) : value(row, 'fromLabel'), to: b ? bodyName(b) : value(row, 'toLabel'), measures})));
+    if (a && b) {
+      cy.getElementById(a).addClass('path');
+      cy.getElementById(b).addClass('path');
+      cy.getElementById(`${a}|${b}`).addClass('path');
+      cy.getElementById(`${b}|${a}`).addClass('path');
+    }
+  }
+}
+
+/** A body's IRI from what the connection query gives: its IRI, abbreviation or list name. */
+function resolveBody(text) {
+  const row = state.facets.body.find((b) => [value(b, 'value'), value(b, 'notation'), value(b, 'zh')].includes(text));
+  return row ? value(row, 'value') : null;
+}
+
+/** Wires the category filter and the connection form. */
+export function setUpNetwork() {
+  $('network-category').addEventListener('change', () => {
+    navigate('network', {category: $('network-category').value});
+  });
+  $('connection-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    navigate('network', {category: $('network-category').value, from: $('connection-from').value, to: $('connection-to').value});
+  });
+}

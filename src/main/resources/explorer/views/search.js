@@ -1,0 +1,159 @@
+/* The search view (#search): keyword and filters, the counts beside them, the results a page at a time. */
+import {answer, query} from '../api.js';
+import {$, clear, el, fillSelect, setStatus, showError} from '../dom.js';
+import {facetByIri, facetByNotation, facetItems, facets, bodyName} from '../data.js';
+import {label, number, t, value} from '../i18n.js';
+import {navigate} from '../router.js';
+import {startRun, state, unlessStale} from '../state.js';
+
+export const FILTERS = ['category', 'body', 'scope', 'place'];
+
+function searchState(params) {
+  return {
+    q: params.get('q') || '',
+    category: params.get('category') || '',
+    body: params.get('body') || '',
+    scope: params.get('scope') || '',
+    place: params.get('place') || '',
+  };
+}
+
+/** The query API's parameters for a search state (IRIs), leaving out one filter if asked. */
+function searchParameters(s, without) {
+  const iri = (facet, notation) => {
+    const row = notation && facetByNotation(facet, notation);
+    return row ? value(row, 'value') : '';
+  };
+  const place = s.place && (facetByNotation('city', s.place) || facetByNotation('province', s.place));
+  const parameters = {
+    keyword: s.q,
+    category: iri('category', s.category),
+    body: iri('body', s.body),
+    scope: iri('scope', s.scope),
+    place: place ? value(place, 'value') : '',
+  };
+  if (without) parameters[without] = '';
+  return parameters;
+}
+
+/** The guiding bodies of a search row, lead first: the column holds "position=IRI" pairs. */
+function guidingBodies(row) {
+  return value(row, 'bodies').split(' ').filter(Boolean)
+    .map((pair) => [Number(pair.substring(0, pair.indexOf('='))), pair.substring(pair.indexOf('=') + 1)])
+    .sort((x, y) => x[0] - y[0])
+    .map((pair) => pair[1]);
+}
+
+/** explorer-search-counts rows as a map from value (IRI, or * for the total) to count. */
+function countMap(rows) {
+  return new Map(rows.map((row) => [value(row, 'value'), number(row, 'measures')]));
+}
+
+/** The place filter's options: the provinces, then each province's cities. */
+function placeItems(counts) {
+  const item = (row, group) => ({value: value(row, 'notation'), label: value(row, 'zh'),
+    count: counts.get(value(row, 'value')) || 0, group});
+  const items = state.facets.province.map((row) => item(row, t('facet.provinces')));
+  for (const province of state.facets.province) {
+    for (const row of state.facets.city.filter((city) => value(city, 'parent') === value(province, 'value'))) {
+      items.push(item(row, t('facet.cities', {province: value(province, 'zh')})));
+    }
+  }
+  return items;
+}
+
+export async function showSearch(params) {
+  await facets();
+  const s = searchState(params);
+  const keyword = $('keyword');
+  if (document.activeElement !== keyword) keyword.value = s.q;
+  const stale = startRun('search');
+  setStatus(t('loading'));
+  // the first page of results; the total and each filter's counts come from counting queries
+  const pageParameters = {...searchParameters(s), limit: state.searchPageSize};
+  const counts = (facet) => query('explorer-search-counts', {...searchParameters(s, facet === 'all' ? null : facet), facet});
+  const answers = await unlessStale(stale, Promise.all([
+    answer('explorer-search', pageParameters),
+    counts('all'),
+    counts('category'),
+    counts('body'),
+    counts('scope'),
+    query('explorer-place-counts', searchParameters(s, 'place')),
+  ]));
+  if (stale()) return;
+  const [page, total, byCategory, byBody, byScope, placeRows] = answers;
+  setStatus('');
+  const any = t('facet.any');
+  fillSelect($('facet-category'), facetItems('category', countMap(byCategory)), {selected: s.category, any});
+  fillSelect($('facet-body'), facetItems('body', countMap(byBody)), {selected: s.body, any});
+  fillSelect($('facet-scope'), facetItems('scope', countMap(byScope)), {selected: s.scope, any});
+  fillSelect($('facet-place'), placeItems(new Map(placeRows.map((row) => [value(row, 'place'), number(row, 'measures')]))),
+    {selected: s.place, any});
+  $('result-count').textContent = t('search.count', {count: countMap(total).get('*') || 0});
+  const list = clear($('results'));
+  if (page.rows.length === 0) list.append(el('li', {class: 'empty'}, t('search.none')));
+  appendResults(list, page.rows);
+  offerMore(page, pageParameters, stale);
+}
+
+/** Shows the "more" button while rows follow the page; a click appends the next page. */
+function offerMore(page, parameters, stale) {
+  const more = $('results-more');
+  more.hidden = !page.hasMore;
+  more.onclick = async () => {
+    more.disabled = true;
+    try {
+      const next = await unlessStale(stale, answer('explorer-search', {...parameters, offset: page.offset + page.limit}));
+      if (stale()) return;
+      appendResults($('results'), next.rows);
+      offerMore(next, parameters, stale);
+    } catch (error) {
+      showError(error);
+    } finally {
+      more.disabled = false;
+    }
+  };
+}
+
+function appendResults(list, rows) {
+  for (const row of rows) {
+    const category = facetByIri('category', value(row, 'measureCategory'));
+    const scope = facetByIri('scope', value(row, 'measureScope'));
+    const bodies = guidingBodies(row).map(bodyName).join('、');
+    list.append(el('li', {class: 'result', 'data-number': value(row, 'number')},
+      el('a', {href: '#measure?iri=' + encodeURIComponent(value(row, 'measure')), class: 'result-title'},
+        el('span', {class: 'number'}, t('result.number', {number: value(row, 'number')})), ' ', value(row, 'title')),
+      el('p', {class: 'meta'},
+        el('span', {class: 'tag'}, category ? label(category) : ''), ' ',
+        el('span', {class: 'tag scope'}, scope ? label(scope) : ''), ' ',
+        el('span', {}, t('result.bodies', {bodies})))));
+  }
+}
+
+function searchFromForm(replace) {
+  const form = $('search-form');
+  const s = {q: $('keyword').value.trim()};
+  for (const name of FILTERS) s[name] = form.elements[name].value;
+  navigate('search', s, replace);
+}
+
+/** Wires the search form: typing searches after a pause, a filter at once, reset clears all. */
+export function setUpSearch() {
+  let typing;
+  $('keyword').addEventListener('input', () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => searchFromForm(true), 250);
+  });
+  $('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    searchFromForm(false);
+  });
+  for (const name of FILTERS) {
+    $('facet-' + name).addEventListener('change', () => searchFromForm(false));
+  }
+  $('search-form').addEventListener('reset', (event) => {
+    event.preventDefault();
+    $('keyword').value = '';
+    navigate('search', {});
+  });
+}
