@@ -4,6 +4,19 @@ import {state} from './state.js';
 export const API = '/api/queries';
 export const ENDPOINT = '/kg/sparql';
 
+/**
+ * A query the server did not answer: `status` is its HTTP status, 0 when no reply came (the
+ * network is down); `detail` the server's own words, `query` the query's name.
+ */
+export class ApiError extends Error {
+  constructor(query, status, detail) {
+    super(`${query}: ${status || 'no reply'} ${detail}`.trim());
+    this.query = query;
+    this.status = status;
+    this.detail = detail;
+  }
+}
+
 /** Runs a catalog query with bound parameters; resolves to its rows. */
 export async function query(name, parameters) {
   return (await answer(name, parameters)).rows;
@@ -17,9 +30,14 @@ export async function answer(name, parameters) {
   }
   search.set('format', 'json');
   search.set('lang', state.lang);
-  const response = await fetch(`${API}/${encodeURIComponent(name)}?${search}`, {headers: {Accept: 'application/json'}});
+  let response;
+  try {
+    response = await fetch(`${API}/${encodeURIComponent(name)}?${search}`, {headers: {Accept: 'application/json'}});
+  } catch (unreachable) {
+    throw new ApiError(name, 0, unreachable.message || '');
+  }
   if (!response.ok) {
-    throw new Error(`${name}: ${response.status} ${(await response.text()).trim()}`);
+    throw new ApiError(name, response.status, (await response.text()).trim());
   }
   return response.json();
 }
@@ -37,8 +55,13 @@ export function csvLink(name, parameters) {
 /** The catalog: the analysts' questions first, then the queries the explorer's own views run. */
 export async function catalog() {
   if (state.catalog.length === 0) {
-    const response = await fetch(API, {headers: {Accept: 'application/json'}});
-    if (!response.ok) throw new Error(`${API}: ${response.status}`);
+    let response;
+    try {
+      response = await fetch(API, {headers: {Accept: 'application/json'}});
+    } catch (unreachable) {
+      throw new ApiError('catalog', 0, unreachable.message || '');
+    }
+    if (!response.ok) throw new ApiError('catalog', response.status, (await response.text()).trim());
     const internal = (q) => q.name.startsWith('explorer-');
     state.catalog = (await response.json()).queries.sort((a, b) => internal(a) - internal(b));
   }

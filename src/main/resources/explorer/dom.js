@@ -1,4 +1,5 @@
 /* DOM helpers: everything from the data or the user goes on the page as text, never as markup. */
+import {ApiError} from './api.js';
 import {t, value} from './i18n.js';
 import {state} from './state.js';
 
@@ -57,13 +58,37 @@ export function fact(list, term, ...description) {
   list.append(el('dt', {}, term), el('dd', {}, ...description));
 }
 
-export function setStatus(message) {
-  $('status').textContent = message || '';
+/** What a view cannot show, said in the page's language: `key` names the message, `values` fill it. */
+export class ViewError extends Error {
+  constructor(key, values) {
+    super(key);
+    this.key = key;
+    this.values = values;
+  }
 }
 
+/** The status line (loading, an error) of the view shown; it sits in the view, by its form. */
+export function setStatus(message, detail) {
+  const status = clear($('status'));
+  status.classList.remove('error');
+  if (message) status.append(message);
+  if (detail) status.append(el('span', {class: 'detail'}, detail));
+}
+
+/** Says in the status line, in the page's language, what went wrong; the server's words follow. */
 export function showError(error) {
   console.warn(error);
-  setStatus(t('error', {message: error.message || String(error)}));
+  if (error instanceof ViewError) {
+    setStatus(t(error.key, error.values));
+  } else if (error instanceof ApiError) {
+    if (error.status === 0) setStatus(t('error.network'));
+    else if (error.status === 503) setStatus(t('error.timeout'), error.detail && t('error.detail', {detail: error.detail}));
+    else if (error.status >= 400 && error.status < 500) setStatus(t('error.refused'), error.detail && t('error.detail', {detail: error.detail}));
+    else setStatus(t('error.server', {status: error.status}), error.detail && t('error.detail', {detail: error.detail}));
+  } else {
+    setStatus(t('error', {message: error.message || String(error)}));
+  }
+  $('status').classList.add('error');
 }
 
 /** The path of an IRI on this server (the linked-data servlets answer it), or null. */

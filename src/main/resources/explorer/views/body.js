@@ -1,6 +1,6 @@
 /* The body view (#body?id=ABBREVIATION). */
 import {query} from '../api.js';
-import {$, clear, el, fact, rdfLinks} from '../dom.js';
+import {$, ViewError, clear, el, fact, rdfLinks} from '../dom.js';
 import {bodyLink, facetByNotation, facets, listMeasures, measuresAnchor} from '../data.js';
 import {number, t, value} from '../i18n.js';
 import {state} from '../state.js';
@@ -8,7 +8,7 @@ import {state} from '../state.js';
 export async function showBody(params) {
   await facets();
   const row = facetByNotation('body', params.get('id') || '');
-  if (!row) throw new Error(`no guiding body ${params.get('id')}`);
+  if (!row) throw new ViewError('error.noBody', {id: params.get('id') || ''});
   const iri = value(row, 'value');
   const [details, partners] = await Promise.all([
     query('explorer-body', {body: iri}),

@@ -1,6 +1,6 @@
 /* The measure view (#measure?iri=IRI). */
 import {query} from '../api.js';
-import {$, clear, el, fact, rdfLinks} from '../dom.js';
+import {$, ViewError, clear, el, fact, rdfLinks} from '../dom.js';
 import {bodyLink, facetByIri, facets} from '../data.js';
 import {label, number, t, value} from '../i18n.js';
 import {state} from '../state.js';
@@ -13,7 +13,7 @@ export async function showMeasure(params) {
     query('explorer-measure-bodies', {measure: iri}),
     query('explorer-measure-places', {measure: iri}),
   ]);
-  if (rows.length === 0) throw new Error(`no measure ${iri}`);
+  if (rows.length === 0) throw new ViewError('error.noMeasure', {iri});
   const m = rows[0];
   $('measure-title').textContent = t('measure.heading', {number: value(m, 'number'), title: value(m, 'title')});
   const facts = clear($('measure-facts'));

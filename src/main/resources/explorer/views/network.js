@@ -18,7 +18,10 @@ export async function showNetwork(params) {
     const categoryRow = category && facetByNotation('category', category);
     const rows = await query('explorer-network', {category: categoryRow ? value(categoryRow, 'value') : ''});
     drawNetwork(rows, category);
+    await sayWhyEmpty(categoryRow);
   }
+  // the graph may have been drawn while its view was hidden by a failed load
+  state.network.cy.resize();
   clear($('connection-path'));
   state.network.cy.elements().removeClass('path');
   if (params.get('from') && params.get('to')) {
@@ -75,6 +78,18 @@ function drawNetwork(rows, category) {
   }
   clear($('network-detail'));
   $('network-detail-title').textContent = t('network.detail');
+}
+
+/** An empty network says so, and why: a category the list declares measures for but holds none of. */
+async function sayWhyEmpty(categoryRow) {
+  const note = $('network-empty');
+  note.hidden = state.network.nodes.size > 0;
+  if (note.hidden) return;
+  const section = categoryRow && (await query('explorer-dashboard')).find((row) => value(row, 'figure') === 'section'
+    && value(row, 'zh') === value(categoryRow, 'zh'));
+  note.textContent = section
+    ? t('network.emptyCategory', {category: label(categoryRow), declared: value(section, 'declared'), present: value(section, 'present')})
+    : t('network.empty');
 }
 
 /** The measures of a node (partner = the body itself) or an edge, within the network's category. */

@@ -1,6 +1,6 @@
 /* The search view (#search): keyword and filters, the counts beside them, the results a page at a time. */
 import {answer, query} from '../api.js';
-import {$, clear, el, fillSelect, setStatus, showError} from '../dom.js';
+import {$, clear, el, fillSelect, showError} from '../dom.js';
 import {facetByIri, facetByNotation, facetItems, facets, bodyName} from '../data.js';
 import {label, number, t, value} from '../i18n.js';
 import {navigate} from '../router.js';
@@ -68,7 +68,6 @@ export async function showSearch(params) {
   const keyword = $('keyword');
   if (document.activeElement !== keyword) keyword.value = s.q;
   const stale = startRun('search');
-  setStatus(t('loading'));
   // the first page of results; the total and each filter's counts come from counting queries
   const pageParameters = {...searchParameters(s), limit: state.searchPageSize};
   const counts = (facet) => query('explorer-search-counts', {...searchParameters(s, facet === 'all' ? null : facet), facet});
@@ -82,7 +81,6 @@ export async function showSearch(params) {
   ]));
   if (stale()) return;
   const [page, total, byCategory, byBody, byScope, placeRows] = answers;
-  setStatus('');
   const any = t('facet.any');
   fillSelect($('facet-category'), facetItems('category', countMap(byCategory)), {selected: s.category, any});
   fillSelect($('facet-body'), facetItems('body', countMap(byBody)), {selected: s.body, any});

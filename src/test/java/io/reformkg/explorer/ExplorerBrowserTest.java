@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.File;
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,6 +55,7 @@ class ExplorerBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String MEASURE = "https://w3id.org/reform-kg/list/3/measure/";
 
     private static ExplorerServer server;
     private static ChromeDriver driver;
@@ -470,6 +472,23 @@ class ExplorerBrowserTest {
     }
 
     /**
+     * From now on, every fetch of the page whose decoded URL contains {@code urlPart} waits 1.5 s,
+     * then gets the server's reply ("answer"), a 400 with an English message ("error") or no reply
+     * at all, as with the network cut ("offline"). Counts them in window.heldAsked and heldAnswered.
+     */
+    private static void holdFetches(String urlPart, String reply) {
+        script("const plain = window.fetch; const part = arguments[0]; const kind = arguments[1];"
+                + "const reply = kind === 'error' ? () => new Response('held back and refused', {status: 400})"
+                + "  : kind === 'offline' ? () => Promise.reject(new TypeError('Failed to fetch'))"
+                + "  : (url, init) => plain(url, init);"
+                + "window.heldAsked = 0; window.heldAnswered = 0;"
+                + "window.fetch = (url, init) => decodeURIComponent(String(url)).includes(part)"
+                + "  ? (window.heldAsked++, new Promise((go) => setTimeout(go, 1500)))"
+                + "      .then(() => reply(url, init)).finally(() => window.heldAnswered++)"
+                + "  : plain(url, init);", urlPart, reply);
+    }
+
+    /**
      * Holds back, for 1.5 s, every fetch of the page whose decoded URL contains {@code heldUrlPart},
      * then gives it the server's reply or, when {@code lateReply} is "error", a 400. Goes to
      * {@code earlier}, whose fetches are held, then to {@code later}; once {@code later} shows
@@ -478,14 +497,7 @@ class ExplorerBrowserTest {
      */
     private void assertHeldRepliesDoNotReplace(String heldUrlPart, String lateReply, String earlier, String later,
                                                String shownId, String shown) {
-        script("const plain = window.fetch; const part = arguments[0];"
-                + "const reply = arguments[1] === 'error'"
-                + "  ? () => new Response('held back and refused', {status: 400}) : (url, init) => plain(url, init);"
-                + "window.heldAsked = 0; window.heldAnswered = 0;"
-                + "window.fetch = (url, init) => decodeURIComponent(String(url)).includes(part)"
-                + "  ? (window.heldAsked++, new Promise((go) => setTimeout(go, 1500)))"
-                + "      .then(() => reply(url, init)).then((response) => (window.heldAnswered++, response))"
-                + "  : plain(url, init);", heldUrlPart, lateReply);
+        holdFetches(heldUrlPart, lateReply);
         script("location.hash = arguments[0]", earlier);
         wait.until(d -> Boolean.TRUE.equals(script("return window.heldAsked > 0")));
         script("location.hash = arguments[0]", later);
@@ -495,6 +507,70 @@ class ExplorerBrowserTest {
         assertThrows(TimeoutException.class, () -> aWhile.until(d -> !shown.equals(text(shownId))
                 || !text("status").isEmpty()), "the late " + lateReply + " of " + earlier + " replaced " + later);
         assertEquals("", text("status"));
+    }
+
+    /** Issue 30, 1: a failed load takes the old content away and says why, in the view and in the page's language. */
+    @Test
+    void anErrorTakesTheOldContentAwayAndSaysWhyInThePagesLanguage() {
+        open("measure?iri=" + URLEncoder.encode(MEASURE + "3", StandardCharsets.UTF_8));
+        waitForText("measure-title", "第 3 项：政银保联动授信担保提供科技型中小企业长期集合信贷机制");
+        script("location.hash = arguments[0]", "#measure?iri=" + URLEncoder.encode(MEASURE + "99", StandardCharsets.UTF_8));
+        waitForText("status", "清单中没有这项举措（" + MEASURE + "99）。");
+        assertFalse(driver.findElement(By.id("measure-title")).isDisplayed(), "measure 3 is still shown");
+        assertTrue(driver.findElement(By.id("status")).isDisplayed());
+        assertEquals(true, script("return document.getElementById('view-measure').contains(document.getElementById('status'))"));
+
+        // a search the server refuses: said in Chinese, its own (English) words under it, no old results
+        open("search");
+        waitForText("result-count", "共 16 项举措");
+        holdFetches("keyword=担保", "error");
+        driver.findElement(By.id("keyword")).sendKeys("担保");
+        waitForText("status", "服务器拒绝了这个请求，请检查输入。\n服务器说明：held back and refused");
+        assertFalse(driver.findElement(By.id("results")).isDisplayed(), "the 16 earlier results are still shown");
+        // beside the form, not at the top of the page
+        assertEquals(true, script("return document.querySelector('#view-search .search-layout').contains(document.getElementById('status'))"));
+
+        // the network cut: the old results do not stay under the new keyword
+        open("search");
+        waitForText("result-count", "共 16 项举措");
+        holdFetches("keyword=知识产权", "offline");
+        driver.findElement(By.id("keyword")).sendKeys("知识产权");
+        waitForText("status", "无法连接服务器，请检查网络后重试。");
+        assertFalse(driver.findElement(By.id("results")).isDisplayed(), "the 16 earlier results are still shown");
+        wait.until(d -> Boolean.TRUE.equals(script("return window.heldAnswered === window.heldAsked")));
+        waitForText("status", "无法连接服务器，请检查网络后重试。");
+
+        // in English, in English
+        open("body?id=NOPE");
+        driver.findElement(By.id("language")).click();
+        waitForText("status", "There is no guiding body with the abbreviation “NOPE”.");
+        assertFalse(driver.findElement(By.id("body-title")).isDisplayed());
+    }
+
+    /** Issue 30, 2: each view says it is loading, with no old content meanwhile; an empty network says why. */
+    @Test
+    void everyViewSaysItIsLoadingAndAnEmptyNetworkSaysWhy() {
+        open("measure?iri=" + URLEncoder.encode(MEASURE + "3", StandardCharsets.UTF_8));
+        waitForText("measure-title", "第 3 项：政银保联动授信担保提供科技型中小企业长期集合信贷机制");
+        holdFetches("/api/queries/", "answer");
+        for (String[] view : new String[][] {
+                {"#measure?iri=" + URLEncoder.encode(MEASURE + "4", StandardCharsets.UTF_8), "measure-title"},
+                {"#body?id=MOST", "body-title"},
+                {"#network?category=ip-protection", "network-nodes"},
+                {"#dashboard", "dashboard-totals"}}) {
+            script("location.hash = arguments[0]", view[0]);
+            waitForText("status", "正在加载……");
+            assertFalse(driver.findElement(By.id(view[1])).isDisplayed(), view[0] + " shows old content while loading");
+            wait.until(d -> text("status").isEmpty() && driver.findElement(By.id(view[1])).isDisplayed());
+        }
+        assertTrue(text("dashboard-totals").contains("实有举措 16 项"), text("dashboard-totals"));
+
+        open("network?category=civil-military");
+        waitForText("network-empty", "“军民深度融合”下没有举措，所以网络为空：清单为这一部分声明了 4 项举措，但实际只收录了 0 项。");
+        assertEquals(0L, withState("return cy.nodes().length"));
+        open("network?category=ip-protection");
+        wait.until(d -> withState("return cy ? cy.nodes().length : 0").equals(3L));
+        assertFalse(driver.findElement(By.id("network-empty")).isDisplayed());
     }
 
     @Test

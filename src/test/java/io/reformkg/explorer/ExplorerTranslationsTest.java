@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** Every string of the interface is in both languages, and every key the page uses exists. */
 class ExplorerTranslationsTest {
     private static final Pattern MARKUP_KEY = Pattern.compile("data-i18n(?:-placeholder|-label)?=\"([^\"]+)\"");
-    private static final Pattern SCRIPT_KEY = Pattern.compile("\\bt\\('([a-zA-Z.]+)'");
+    private static final Pattern SCRIPT_KEY = Pattern.compile("\\b(?:t|ViewError)\\('([a-zA-Z.]+)'");
 
     @Test
     void chineseAndEnglishHaveTheSameKeysAndEveryKeyThePageUses() throws IOException {
