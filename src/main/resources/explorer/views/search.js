@@ -82,16 +82,68 @@ export async function showSearch(params) {
   if (stale()) return;
   const [page, total, byCategory, byBody, byScope, placeRows] = answers;
   const any = t('facet.any');
-  fillSelect($('facet-category'), facetItems('category', countMap(byCategory)), {selected: s.category, any});
-  fillSelect($('facet-body'), facetItems('body', countMap(byBody)), {selected: s.body, any});
-  fillSelect($('facet-scope'), facetItems('scope', countMap(byScope)), {selected: s.scope, any});
-  fillSelect($('facet-place'), placeItems(new Map(placeRows.map((row) => [value(row, 'place'), number(row, 'measures')]))),
-    {selected: s.place, any});
+  const known = (facet, notation) => (notation && facetByNotation(facet, notation) ? notation : '');
+  const place = known('city', s.place) || known('province', s.place);
+  fillSelect($('facet-category'), facetItems('category', countMap(byCategory)), {selected: known('category', s.category), any});
+  fillSelect($('facet-body'), facetItems('body', countMap(byBody)), {selected: known('body', s.body), any});
+  fillSelect($('facet-scope'), facetItems('scope', countMap(byScope)), {selected: known('scope', s.scope), any});
+  const placeCounts = new Map(placeRows.map((row) => [value(row, 'place'), number(row, 'measures')]));
+  fillSelect($('facet-place'), placeItems(placeCounts), {selected: place, any});
+  fillPlaceNames(placeCounts, place);
+  showCategoryCounts(countMap(byCategory), s);
+  sayWhatTheSearchLeftOut(s, place);
   $('result-count').textContent = t('search.count', {count: countMap(total).get('*') || 0});
   const list = clear($('results'));
   if (page.rows.length === 0) list.append(el('li', {class: 'empty'}, t('search.none')));
   appendResults(list, page.rows);
   offerMore(page, pageParameters, stale);
+}
+
+/** The place names for typing ahead: a name typed or picked chooses that place in the filter. */
+function fillPlaceNames(counts, selected) {
+  const names = clear($('place-names'));
+  for (const row of [...state.facets.province, ...state.facets.city]) {
+    names.append(el('option', {value: value(row, 'zh')}, `${value(row, 'zh')} (${counts.get(value(row, 'value')) || 0})`));
+  }
+  const chosen = selected && (facetByNotation('city', selected) || facetByNotation('province', selected));
+  if (document.activeElement !== $('place-name')) $('place-name').value = chosen ? value(chosen, 'zh') : '';
+}
+
+/** The categories with their counts beside the results, each a link that filters by it. */
+function showCategoryCounts(counts, s) {
+  const list = clear($('category-counts'));
+  for (const row of state.facets.category) {
+    const count = counts.get(value(row, 'value')) || 0;
+    const notation = value(row, 'notation');
+    const params = new URLSearchParams(Object.entries({...s, category: notation}).filter(([, v]) => v));
+    list.append(el('li', {}, el('a', {href: '#search?' + params, 'aria-current': notation === s.category ? 'true' : null,
+      'data-category': notation}, `${label(row)} ${count}`)));
+  }
+}
+
+/** Says which filters of the URL name nothing (left out), and offers a keyword that names a place or body as a filter. */
+function sayWhatTheSearchLeftOut(s, place) {
+  const note = clear($('search-note'));
+  const unknown = [];
+  for (const facet of ['category', 'body', 'scope']) {
+    if (s[facet] && !facetByNotation(facet, s[facet])) unknown.push(t('search.unknownFilter', {filter: t('facet.' + facet), value: s[facet]}));
+  }
+  if (s.place && !place) unknown.push(t('search.unknownFilter', {filter: t('facet.place'), value: s.place}));
+  if (unknown.length) note.append(el('span', {class: 'unknown'}, t('search.unknownFilters', {filters: unknown.join('；')})));
+  // a keyword that is a place's or a body's name finds measures by the filter, not in their text
+  const q = s.q.trim();
+  const bare = (name) => name.replace(/(省|市|自治区|特别行政区)$/, '');
+  const places = q ? [...state.facets.province, ...state.facets.city].filter((row) => value(row, 'zh') === q || bare(value(row, 'zh')) === q) : [];
+  const bodies = q ? state.facets.body.filter((row) => [value(row, 'zh'), value(row, 'notation'), value(row, 'en')].includes(q)) : [];
+  for (const [facet, rows] of [['place', places], ['body', bodies]]) {
+    for (const row of rows.slice(0, 3)) {
+      const next = {...s, q: '', [facet]: value(row, 'notation')};
+      note.append(el('span', {class: 'hint'}, t(facet === 'place' ? 'search.placeHint' : 'search.bodyHint', {keyword: q}), ' ',
+        el('a', {href: '#search?' + new URLSearchParams(Object.entries(next).filter(([, v]) => v)), class: 'filter-hint'},
+          t('search.filterBy', {name: facet === 'place' ? value(row, 'zh') : label(row)}))));
+    }
+  }
+  note.hidden = note.childNodes.length === 0;
 }
 
 /** Shows the "more" button while rows follow the page; a click appends the next page. */
@@ -149,9 +201,17 @@ export function setUpSearch() {
   for (const name of FILTERS) {
     $('facet-' + name).addEventListener('change', () => searchFromForm(false));
   }
+  $('place-name').addEventListener('change', () => {
+    const name = $('place-name').value.trim();
+    const row = [...state.facets.province, ...state.facets.city].find((candidate) => value(candidate, 'zh') === name);
+    if (!row && name) return;
+    $('facet-place').value = row ? value(row, 'notation') : '';
+    searchFromForm(false);
+  });
   $('search-form').addEventListener('reset', (event) => {
     event.preventDefault();
     $('keyword').value = '';
+    $('place-name').value = '';
     navigate('search', {});
   });
 }

@@ -573,6 +573,42 @@ class ExplorerBrowserTest {
         assertFalse(driver.findElement(By.id("network-empty")).isDisplayed());
     }
 
+    /** Issue 30, 3: a keyword naming a place or body is offered as a filter; filters of the URL that name nothing are said; places type ahead; category counts shown. */
+    @Test
+    void searchSaysWhatAKeywordOrAFilterOfTheUrlNames() {
+        open("search?q=合肥");
+        waitForText("result-count", "共 0 项举措");
+        assertTrue(text("search-note").startsWith("“合肥”是地区名称"), text("search-note"));
+        driver.findElement(By.cssSelector("#search-note a.filter-hint")).click();
+        waitForText("result-count", "共 16 项举措");
+        assertTrue(hash().contains("place=3401") && !hash().contains("q="), hash());
+        assertEquals("合肥市", driver.findElement(By.id("place-name")).getAttribute("value"));
+        assertFalse(driver.findElement(By.id("search-note")).isDisplayed());
+
+        open("search?q=银保监会");
+        waitForText("result-count", "共 0 项举措");
+        driver.findElement(By.cssSelector("#search-note a.filter-hint")).click();
+        waitForText("result-count", "共 6 项举措");
+        assertTrue(hash().contains("body=CBIRC"), hash());
+
+        open("search?category=nope&place=9999");
+        waitForText("result-count", "共 16 项举措");
+        assertEquals("地址中的筛选值不存在，已忽略：类别“nope”；地区（省或市）“9999”。", text("search-note"));
+        assertEquals("全部", new Select(driver.findElement(By.id("facet-category"))).getFirstSelectedOption().getText());
+        assertEquals("全部", new Select(driver.findElement(By.id("facet-place"))).getFirstSelectedOption().getText());
+
+        // a place typed by name: 黄山 gets the 11 nationwide measures (1, 2, 5, 6 | 8-13 | 16); the
+        // categories' counts beside the results, each a filter
+        driver.findElement(By.id("place-name")).sendKeys("黄山市", org.openqa.selenium.Keys.TAB);
+        waitForText("result-count", "共 11 项举措");
+        assertTrue(hash().contains("place=3410"), hash());
+        waitForTexts("#category-counts a", List.of("科技金融创新 4", "科技管理体制创新 6", "知识产权保护 0", "人才培养和激励 1",
+                "军民深度融合 0"));
+        driver.findElement(By.cssSelector("#category-counts a[data-category='tech-finance']")).click();
+        waitForText("result-count", "共 4 项举措");
+        assertTrue(hash().contains("place=3410") && hash().contains("category=tech-finance"), hash());
+    }
+
     @Test
     void theDashboardShowsTheSectionFiveGapAndTheScopeSplit() {
         open("dashboard");
