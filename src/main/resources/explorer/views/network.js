@@ -129,24 +129,39 @@ function showEdgeDetail(id) {
   return listDetailMeasures(list, anchor, edge.a, edge.b).catch(showError);
 }
 
+/** The shortest chain between two bodies, within the network's category when one is chosen. */
 async function findConnection(from, to) {
-  const rows = await query('body-connection', {from, to});
   const list = clear($('connection-path'));
   const cy = state.network.cy;
   cy.elements().removeClass('path');
+  const categoryRow = state.network.category && facetByNotation('category', state.network.category);
+  const category = categoryRow ? value(categoryRow, 'value') : '';
+  if (from === to) {
+    list.append(el('li', {class: 'plain'}, t('connection.same', {body: label(facetByNotation('body', from) || {zh: from})})));
+    return;
+  }
+  const rows = await query('body-connection', {from, to, category});
   if (rows.length === 0) {
-    list.append(el('li', {class: 'plain'}, t('connection.none')));
+    list.append(el('li', {class: 'plain'}, categoryRow ? t('connection.noneInCategory', {category: label(categoryRow)})
+      : t('connection.none')));
     return;
   }
   const fromRow = facetByNotation('body', from);
   const toRow = facetByNotation('body', to);
   list.setAttribute('aria-label', t('connection.summary', {from: label(fromRow), to: label(toRow), links: rows.length}));
-  for (const row of rows) {
-    const a = resolveBody(value(row, 'from'));
-    const b = resolveBody(value(row, 'to'));
-    const measures = value(row, 'measures');
-    list.append(el('li', {class: 'step'}, t('connection.step', {
-      from: a ? bodyName(a) : value(row, 'fromLabel'), to: b ? bodyName(b) : value(row, 'toLabel'), measures})));
+  // each step's measures as links: the two bodies' shared measures (within the category) give their IRIs
+  const steps = rows.map((row) => ({row, a: resolveBody(value(row, 'from')), b: resolveBody(value(row, 'to')),
+    numbers: value(row, 'measures').split(/,\s*/)}));
+  const shared = await Promise.all(steps.map(({a, b, numbers}) => (a && b
+    ? query('explorer-shared-measures', {body: a, partner: b, category, limit: numbers.length}) : [])));
+  for (const [index, {row, a, b, numbers}] of steps.entries()) {
+    const step = el('li', {class: 'step'}, t('connection.step', {
+      from: a ? bodyName(a) : value(row, 'fromLabel'), to: b ? bodyName(b) : value(row, 'toLabel')}), ' ');
+    list.append(step);
+    const iris = new Map(shared[index].map((m) => [value(m, 'number'), value(m, 'measure')]));
+    numbers.forEach((n, i) => step.append(i > 0 ? '、' : '', iris.has(n)
+      ? el('a', {href: '#measure?iri=' + encodeURIComponent(iris.get(n)), 'data-number': n}, t('result.number', {number: n}))
+      : t('result.number', {number: n})));
     if (a && b) {
       cy.getElementById(a).addClass('path');
       cy.getElementById(b).addClass('path');

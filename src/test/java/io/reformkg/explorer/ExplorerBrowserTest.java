@@ -609,6 +609,30 @@ class ExplorerBrowserTest {
         assertTrue(hash().contains("place=3410") && hash().contains("category=tech-finance"), hash());
     }
 
+    /** Issue 30, 4: the chain stays within the chosen category, the same body twice is said, a step's measures are links. */
+    @Test
+    void theChainStaysWithinTheCategoryAndItsMeasuresAreLinks() {
+        // 知识产权保护 holds measures 14 (最高人民法院, 知识产权局) and 15 (司法部, 知识产权局): 财政部 is not on it
+        open("network?category=ip-protection&from=SPC&to=MOF");
+        waitForTexts("#connection-path li", List.of(
+                "在“知识产权保护”类别中，这两个部门之间没有共同指导的联系（可能其中一个部门不在该类别的网络中）。"));
+        assertEquals(0L, withState("return cy.nodes('.path').length"));
+        open("network?category=ip-protection&from=SPC&to=MOJ");
+        waitForTexts("#connection-path li.step", List.of("最高人民法院 — 知识产权局，共同指导： 第 14 项",
+                "知识产权局 — 司法部，共同指导： 第 15 项"), t -> t.replaceAll("\\s+", " "));
+        assertEquals(3L, withState("return cy.nodes('.path').length"));
+        assertEquals(2L, withState("return cy.edges('.path').length"));
+        driver.findElement(By.cssSelector("#connection-path a[data-number='15']")).click();
+        waitForText("measure-title", "第 15 项：建立提供全方位证据服务的知识产权公证服务平台");
+
+        // outside a category the court reaches 财政部 in three links, and measure numbers link there too
+        open("network?from=SPC&to=MOF");
+        waitForTexts("#connection-path li.step a", List.of("第 14 项", "第 10 项", "第 2 项", "第 3 项", "第 9 项"));
+
+        open("network?from=MOST&to=MOST");
+        waitForTexts("#connection-path li", List.of("起点和终点是同一个部门（科技部），无需相连：请选择两个不同的部门。"));
+    }
+
     @Test
     void theDashboardShowsTheSectionFiveGapAndTheScopeSplit() {
         open("dashboard");
