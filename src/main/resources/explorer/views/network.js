@@ -41,8 +41,13 @@ function drawNetwork(rows, category) {
   }
   const maxWeight = Math.max(1, ...[...nodes.values()].map((n) => n.weight));
   const elements = [];
-  for (const [iri, node] of nodes) {
-    elements.push({data: {id: iri, label: bodyName(iri), weight: node.weight, size: 24 + 40 * node.weight / maxWeight}});
+  // cose starts from where the nodes are: a circle in a fixed order (weight, then IRI) gives the
+  // same picture on every load, where nodes all at one point would be pushed apart at random
+  const order = [...nodes.keys()].sort((x, y) => nodes.get(y).weight - nodes.get(x).weight || (x < y ? -1 : 1));
+  for (const [index, iri] of order.entries()) {
+    const angle = 2 * Math.PI * index / order.length;
+    elements.push({data: {id: iri, label: bodyName(iri), weight: nodes.get(iri).weight, size: 24 + 40 * nodes.get(iri).weight / maxWeight},
+      position: {x: 300 * Math.cos(angle), y: 300 * Math.sin(angle)}});
   }
   for (const [id, edge] of edges) {
     elements.push({data: {id, source: edge.a, target: edge.b, weight: edge.weight}});
@@ -62,9 +67,11 @@ function drawNetwork(rows, category) {
       {selector: '.path', style: {'background-color': '#dd6b20', 'line-color': '#dd6b20', 'z-index': 10}},
       {selector: ':selected', style: {'border-width': 3, 'border-color': '#1a202c', 'line-color': '#2d3748'}},
     ],
-    layout: {name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 60000, idealEdgeLength: () => 90, padding: 20},
+    layout: {name: 'cose', animate: false, randomize: false, nodeDimensionsIncludeLabels: true,
+      nodeRepulsion: () => 200000, idealEdgeLength: () => 100, padding: 20},
     wheelSensitivity: 0.3,
   });
+  readable(cy);
   cy.on('tap', 'node', (event) => showNodeDetail(event.target.id()));
   cy.on('tap', 'edge', (event) => showEdgeDetail(event.target.id()));
   state.network = {cy, nodes, edges, category};
@@ -77,7 +84,55 @@ function drawNetwork(rows, category) {
     }}, `${bodyName(iri)} (${node.weight})`)));
   }
   clear($('network-detail'));
+  clear($('network-detail-link'));
+  clear($('network-partners'));
   $('network-detail-title').textContent = t('network.detail');
+}
+
+/**
+ * Keeps names readable: on a narrow screen the fitted graph is small, so names are drawn larger
+ * (at least 11 px on screen); then bodies whose boxes, names included, overlap are pushed apart.
+ */
+function readable(cy) {
+  for (let round = 0; round < 3; round++) {
+    cy.fit(undefined, 20);
+    const fontSize = Math.max(12, 11 / cy.zoom());
+    cy.style().selector('node').style('font-size', fontSize).selector('edge').style('font-size', fontSize * 0.85).update();
+    separate(cy);
+  }
+  cy.fit(undefined, 20);
+}
+
+/** Pushes apart, along the axis they overlap least, every two bodies whose boxes (names included) overlap. */
+function separate(cy) {
+  const nodes = cy.nodes().toArray();
+  for (let pass = 0; pass < 100; pass++) {
+    let moved = false;
+    for (let i = 0; i < nodes.length; i++) {
+      for (let j = i + 1; j < nodes.length; j++) {
+        const p = nodes[i].boundingBox({includeLabels: true});
+        const q = nodes[j].boundingBox({includeLabels: true});
+        const dx = Math.min(p.x2, q.x2) - Math.max(p.x1, q.x1);
+        const dy = Math.min(p.y2, q.y2) - Math.max(p.y1, q.y1);
+        if (dx <= 0 || dy <= 0) continue;
+        moved = true;
+        const [a, b] = nodes[i].position('x') + nodes[i].position('y') <= nodes[j].position('x') + nodes[j].position('y')
+          ? [nodes[i], nodes[j]] : [nodes[j], nodes[i]];
+        if (dx < dy) {
+          const shift = dx / 2 + 4;
+          const sign = a.position('x') <= b.position('x') ? 1 : -1;
+          a.position('x', a.position('x') - sign * shift);
+          b.position('x', b.position('x') + sign * shift);
+        } else {
+          const shift = dy / 2 + 4;
+          const sign = a.position('y') <= b.position('y') ? 1 : -1;
+          a.position('y', a.position('y') - sign * shift);
+          b.position('y', b.position('y') + sign * shift);
+        }
+      }
+    }
+    if (!moved) return;
+  }
 }
 
 /** An empty network says so, and why: a category the list declares measures for but holds none of. */
@@ -103,15 +158,16 @@ function listDetailMeasures(list, anchor, body, partner) {
 function showNodeDetail(iri) {
   const node = state.network.nodes.get(iri);
   $('network-detail-title').textContent = t('network.nodeDetail', {body: bodyName(iri), count: node.weight});
+  clear($('network-detail-link')).append(bodyLink(iri));
   const list = clear($('network-detail'));
-  list.append(el('li', {class: 'plain'}, bodyLink(iri)));
   const anchor = measuresAnchor();
   list.append(anchor);
   // the node's edges as buttons, so the keyboard reaches what a click on an edge shows
+  const partners = clear($('network-partners'));
   for (const [id, edge] of state.network.edges) {
     if (edge.a !== iri && edge.b !== iri) continue;
     const partner = edge.a === iri ? edge.b : edge.a;
-    list.append(el('li', {class: 'plain'}, el('button', {type: 'button', class: 'link edge', onclick: () => {
+    partners.append(el('li', {}, el('button', {type: 'button', class: 'link edge', onclick: () => {
       state.network.cy.elements().unselect();
       state.network.cy.getElementById(id).select();
       showEdgeDetail(id);
@@ -123,6 +179,8 @@ function showNodeDetail(iri) {
 function showEdgeDetail(id) {
   const edge = state.network.edges.get(id);
   $('network-detail-title').textContent = t('network.edgeDetail', {a: bodyName(edge.a), b: bodyName(edge.b), count: edge.weight});
+  clear($('network-detail-link'));
+  clear($('network-partners'));
   const list = clear($('network-detail'));
   const anchor = measuresAnchor();
   list.append(anchor);

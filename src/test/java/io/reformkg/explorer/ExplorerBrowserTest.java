@@ -354,11 +354,11 @@ class ExplorerBrowserTest {
         driver.findElements(By.cssSelector("#network-nodes button")).stream()
                 .filter(b -> b.getText().startsWith("知识产权局")).findFirst().orElseThrow().click();
         waitForText("network-detail-title", "知识产权局指导的举措（3 项）");
-        List<String> partners = texts("#network-detail button.edge");
+        List<String> partners = texts("#network-partners button.edge");
         assertEquals(4, partners.size(), partners.toString());
         assertEquals(java.util.Set.of("与科技部共同指导 1 项 →", "与发展改革委共同指导 1 项 →", "与司法部共同指导 1 项 →",
                 "与最高人民法院共同指导 1 项 →"), java.util.Set.copyOf(partners));
-        driver.findElements(By.cssSelector("#network-detail button.edge")).stream()
+        driver.findElements(By.cssSelector("#network-partners button.edge")).stream()
                 .filter(b -> b.getText().contains("最高人民法院")).findFirst().orElseThrow().click();
         waitForText("network-detail-title", "知识产权局与最高人民法院共同指导的举措（1 项）");
         waitForTexts("#network-detail li a", List.of("第 14 项 建立跨区域的知识产权远程诉讼平台"));
@@ -632,6 +632,45 @@ class ExplorerBrowserTest {
         open("network?from=MOST&to=MOST");
         waitForTexts("#connection-path li", List.of("起点和终点是同一个部门（科技部），无需相连：请选择两个不同的部门。"));
     }
+
+    /** Issue 30, 5: the network is drawn the same on every load, no two bodies overlap, the detail list counts from 1, labels are readable at 400 px. */
+    @Test
+    void theNetworkIsDrawnTheSameEveryTimeWithoutOverlaps() {
+        driver.manage().window().setSize(new Dimension(1400, 1000));
+        open("network");
+        wait.until(d -> withState("return cy ? cy.nodes().length : 0").equals(13L));
+        Object positions = withState(POSITIONS);
+        assertEquals(List.of(), withState(OVERLAPS), "bodies (with their names) that overlap");
+        open("network");
+        wait.until(d -> withState("return cy ? cy.nodes().length : 0").equals(13L));
+        assertEquals(positions, withState(POSITIONS), "the layout changed between two loads");
+
+        // the node's detail lists its measures numbered from 1: nothing else is an item of the list
+        driver.findElements(By.cssSelector("#network-nodes button")).stream()
+                .filter(b -> b.getText().startsWith("海关总署")).findFirst().orElseThrow().click();
+        waitForTexts("#network-detail li:not(.plain) a", List.of("第 12 项 生物医药领域特殊物品出入境检验检疫“一站式”监管服务机制"));
+        assertEquals(List.of("measure"), script("return [...document.querySelectorAll('#network-detail > li')]"
+                + ".filter((li) => getComputedStyle(li).display !== 'none')"
+                + ".map((li) => li.querySelector('a[href^=\"#measure\"]') ? 'measure' : li.textContent)"));
+
+        // at 400 px the names are drawn at 10 px or more
+        driver.manage().window().setSize(new Dimension(400, 900));
+        open("network");
+        wait.until(d -> withState("return cy ? cy.nodes().length : 0").equals(13L));
+        double shown = ((Number) withState("return parseFloat(cy.nodes().first().style('font-size')) * cy.zoom()")).doubleValue();
+        assertTrue(shown >= 10, "labels drawn at " + shown + " px");
+    }
+
+    private static final String POSITIONS = "return JSON.stringify(cy.nodes().map((n) => [n.id(), Math.round(n.position('x')),"
+            + " Math.round(n.position('y'))]).sort())";
+
+    private static final String OVERLAPS = "const boxes = cy.nodes().map((n) => [n.data('label'), n.boundingBox({includeLabels: true})]);"
+            + "const found = [];"
+            + "for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {"
+            + "  const [a, p] = boxes[i]; const [b, q] = boxes[j];"
+            + "  if (p.x1 < q.x2 && q.x1 < p.x2 && p.y1 < q.y2 && q.y1 < p.y2) found.push(a + '/' + b);"
+            + "}"
+            + "return found;";
 
     @Test
     void theDashboardShowsTheSectionFiveGapAndTheScopeSplit() {
