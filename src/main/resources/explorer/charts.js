@@ -15,8 +15,11 @@ export function drawChart(key, canvas, config) {
   state.charts[key] = new Chart(canvas, config);
 }
 
-/** The catalog's integer columns that name or order rows (a measure's number, a body's position): labels, not bars. */
-const ORDINAL_COLUMNS = new Set(['number', 'position', 'step', 'sourceLine']);
+/**
+ * The catalog's numeric columns that name or order rows (a measure's number, a body's position,
+ * a search's relevance score): labels or ranks, not figures to draw as bars.
+ */
+const ORDINAL_COLUMNS = new Set(['number', 'position', 'step', 'sourceLine', 'score']);
 
 /** A bar chart of a result: labels from the first non-numeric column, bars for the numeric ones. */
 export function chartRows(key, canvas, columns, headings, rows) {

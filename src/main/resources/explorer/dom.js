@@ -108,8 +108,11 @@ export function rdfLinks(target, iri) {
   }
 }
 
-/** A table of a query's rows; an IRI on this server becomes a link to its page. */
-export function renderTable(table, columns, headings, rows) {
+/**
+ * A table of a query's rows; an IRI on this server becomes a link to its page, unless `cell` makes
+ * something of the value (it returns a node, or null to leave it to the table).
+ */
+export function renderTable(table, columns, headings, rows, cell = () => null) {
   clear(table);
   table.append(el('thead', {}, el('tr', {}, columns.map((c, i) => el('th', {scope: 'col', 'data-column': c}, headings[i])))));
   const body = el('tbody');
@@ -117,10 +120,22 @@ export function renderTable(table, columns, headings, rows) {
     body.append(el('tr', {}, columns.map((c) => {
       const v = value(row, c);
       const path = /^https?:\/\//.test(v) ? localPath(v) : null;
+      if (c === 'snippet') return el('td', {}, marked(v));
+      const made = v && cell(v);
+      if (made) return el('td', {}, made);
       return el('td', {}, path ? el('a', {href: path + '.html'}, v) : v);
     })));
   }
   table.append(body);
+}
+
+/**
+ * A search snippet's text with its matches marked: the server wraps them in <em>…</em>; only those
+ * two tags become <mark> elements, everything else stays text.
+ */
+export function marked(snippet) {
+  return snippet.split(/(<em>.*?<\/em>)/).filter(Boolean)
+    .map((part) => (part.startsWith('<em>') && part.endsWith('</em>') ? el('mark', {}, part.slice(4, -5)) : part));
 }
 
 /** A table of figures: text in the first column, numbers after it. */

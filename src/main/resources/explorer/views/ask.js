@@ -2,7 +2,7 @@
 import {answer, catalog, csvLink} from '../api.js';
 import {chartRows, destroyChart} from '../charts.js';
 import {$, clear, el, fillSelect, renderTable} from '../dom.js';
-import {facets} from '../data.js';
+import {bodyLink, facetByIri, facets} from '../data.js';
 import {bilingual, label, t, text, value} from '../i18n.js';
 import {navigate} from '../router.js';
 import {startRun, state, unlessStale} from '../state.js';
@@ -68,14 +68,23 @@ export async function showAsk(params) {
   const result = await unlessStale(stale, answer(selected.name, values));
   if (stale()) return;
   const {columns, rows, hasMore, offset, limit} = result;
-  // a paged query's answer is one page: say where the next starts
-  $('ask-count').replaceChildren(t('ask.count', {count: rows.length}),
-    hasMore ? ' ' + t('ask.more', {offset: offset + limit}) : '', ' ',
+  // a paged query's answer is one page: say which rows these are, with buttons to the pages around it
+  const page = (start) => () => navigate('ask', {...values, query: selected.name, offset: String(start)});
+  const paged = limit !== undefined && (hasMore || offset > 0);
+  $('ask-count').replaceChildren(
+    paged && rows.length > 0 ? t('ask.rows', {first: offset + 1, last: offset + rows.length}) : t('ask.count', {count: rows.length}),
+    hasMore ? ' ' + t('ask.more') : '', ' ',
     el('a', {href: csvLink(selected.name, values), download: `${selected.name}.csv`, id: 'ask-csv'}, t('ask.csv')));
+  const pager = clear($('ask-pages'));
+  if (offset > 0) {
+    pager.append(el('button', {type: 'button', id: 'ask-previous', onclick: page(Math.max(0, offset - limit))}, t('ask.previous')));
+  }
+  if (hasMore) pager.append(el('button', {type: 'button', id: 'ask-next', onclick: page(offset + limit)}, t('ask.next')));
   const headings = columns.map((name) => {
     const column = (selected.columns || []).find((c) => c.name === name);
     return column ? bilingual(column.description) : name;
   });
-  renderTable($('ask-table'), columns, headings, rows);
+  // a guiding body's IRI shows as its name, a link to its view
+  renderTable($('ask-table'), columns, headings, rows, (v) => (facetByIri('body', v) ? bodyLink(v) : null));
   chartRows('ask', $('ask-chart'), columns, headings, rows);
 }

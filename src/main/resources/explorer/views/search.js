@@ -125,8 +125,9 @@ function showCategoryCounts(counts, s) {
 function sayWhatTheSearchLeftOut(s, place) {
   const note = clear($('search-note'));
   const unknown = [];
+  const names = {category: t('facet.category'), body: t('facet.body'), scope: t('facet.scope')};
   for (const facet of ['category', 'body', 'scope']) {
-    if (s[facet] && !facetByNotation(facet, s[facet])) unknown.push(t('search.unknownFilter', {filter: t('facet.' + facet), value: s[facet]}));
+    if (s[facet] && !facetByNotation(facet, s[facet])) unknown.push(t('search.unknownFilter', {filter: names[facet], value: s[facet]}));
   }
   if (s.place && !place) unknown.push(t('search.unknownFilter', {filter: t('facet.place'), value: s.place}));
   if (unknown.length) note.append(el('span', {class: 'unknown'}, t('search.unknownFilters', {filters: unknown.join('；')})));
@@ -138,7 +139,7 @@ function sayWhatTheSearchLeftOut(s, place) {
   for (const [facet, rows] of [['place', places], ['body', bodies]]) {
     for (const row of rows.slice(0, 3)) {
       const next = {...s, q: '', [facet]: value(row, 'notation')};
-      note.append(el('span', {class: 'hint'}, t(facet === 'place' ? 'search.placeHint' : 'search.bodyHint', {keyword: q}), ' ',
+      note.append(el('span', {class: 'hint'}, facet === 'place' ? t('search.placeHint', {keyword: q}) : t('search.bodyHint', {keyword: q}), ' ',
         el('a', {href: '#search?' + new URLSearchParams(Object.entries(next).filter(([, v]) => v)), class: 'filter-hint'},
           t('search.filterBy', {name: facet === 'place' ? value(row, 'zh') : label(row)}))));
     }

@@ -442,7 +442,7 @@ class ExplorerBrowserTest {
         driver.findElement(By.id("ask-param-offset")).clear();
         driver.findElement(By.id("ask-param-offset")).sendKeys("10");
         driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
-        waitForText("ask-count", "5 行结果 （还有更多：offset=15） 下载 CSV");
+        waitForText("ask-count", "第 11–15 行 （还有更多） 下载 CSV");
         assertEquals(List.of("11", "12", "13", "14", "15"), driver.findElements(By.cssSelector("#ask-table tbody tr"))
                 .stream().map(row -> row.findElement(By.tagName("td")).getText()).toList());
     }
@@ -671,6 +671,41 @@ class ExplorerBrowserTest {
             + "  if (p.x1 < q.x2 && q.x1 < p.x2 && p.y1 < q.y2 && q.y1 < p.y2) found.push(a + '/' + b);"
             + "}"
             + "return found;";
+
+    /** Issue 30, 6: a question's columns named in the page's language, snippets marked not tagged, no chart of scores, pages by button. */
+    @Test
+    void questionsNameTheirColumnsMarkSnippetsAndPage() {
+        // a body's IRI shows as its name, a link to the body; the successors' names come with body-current-names
+        open("ask?query=reorganised-bodies");
+        waitForText("ask-count", "1 行结果 下载 CSV");
+        assertEquals(List.of("银保监会"), texts("#ask-table tbody td a"));
+        assertEquals(server.root + "/#body?id=CBIRC", driver.findElement(By.cssSelector("#ask-table tbody td a")).getAttribute("href"));
+        open("ask?query=body-current-names");
+        wait.until(d -> !texts("#ask-table tbody tr").isEmpty());
+        assertEquals(List.of("银保监会 中国银行保险监督管理委员会 国家金融监督管理总局 2023-05-18"), texts("#ask-table tbody tr")
+                .stream().filter(row -> row.startsWith("银保监会")).toList());
+
+        // full-text search: Chinese headings, the matches marked, no <em> shown, the scores not charted
+        open("ask?query=keyword-search-text&keyword=" + URLEncoder.encode("担保", StandardCharsets.UTF_8));
+        wait.until(d -> !texts("#ask-table tbody tr").isEmpty());
+        assertEquals(List.of("举措 IRI", "序号", "标题", "相关度", "摘要（命中处高亮）"), texts("#ask-table th"));
+        assertFalse(driver.findElement(By.cssSelector("#ask-table tbody")).getText().contains("<em>"));
+        List<String> marks = texts("#ask-table td mark");
+        assertFalse(marks.isEmpty());
+        assertTrue(marks.stream().allMatch("担保"::equals), marks.toString());
+        assertEquals(true, script("return document.getElementById('ask-chart').parentElement.hidden"));
+
+        // a page that is cut has a button to the next, and the next one back
+        open("ask?query=cq8-measures-in-place&place=3401&limit=5");
+        waitForText("ask-count", "第 1–5 行 （还有更多） 下载 CSV");
+        driver.findElement(By.id("ask-next")).click();
+        waitForText("ask-count", "第 6–10 行 （还有更多） 下载 CSV");
+        assertTrue(hash().contains("offset=5") && hash().contains("limit=5"), hash());
+        assertEquals(List.of("6", "7", "8", "9", "10"), driver.findElements(By.cssSelector("#ask-table tbody tr"))
+                .stream().map(row -> row.findElement(By.tagName("td")).getText()).toList());
+        driver.findElement(By.id("ask-previous")).click();
+        waitForText("ask-count", "第 1–5 行 （还有更多） 下载 CSV");
+    }
 
     @Test
     void theDashboardShowsTheSectionFiveGapAndTheScopeSplit() {
