@@ -2,6 +2,10 @@
 import {value} from './i18n.js';
 import {state} from './state.js';
 
+// a chart keeps the size it was drawn at: printing redraws them at the printed page's width
+window.addEventListener('beforeprint', () => Object.values(state.charts).forEach((chart) => chart.resize()));
+window.addEventListener('afterprint', () => Object.values(state.charts).forEach((chart) => chart.resize()));
+
 export function destroyChart(key) {
   if (state.charts[key]) {
     state.charts[key].destroy();

@@ -138,6 +138,32 @@ export function marked(snippet) {
     .map((part) => (part.startsWith('<em>') && part.endsWith('</em>') ? el('mark', {}, part.slice(4, -5)) : part));
 }
 
+/**
+ * A CSV file of rows of cells (RFC 4180 quoting) that Excel opens as it is: a UTF-8 byte order
+ * mark first (Excel on Chinese Windows reads a file without one as GBK), CRLF line ends.
+ */
+export function csvFile(rows) {
+  const quote = (cell) => {
+    const text = cell === undefined || cell === null ? '' : String(cell);
+    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return new Blob(['\uFEFF' + rows.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n'],
+    {type: 'text/csv;charset=utf-8'});
+}
+
+/** A table's header and body cells as rows of text, as shown. */
+export function tableRows(table) {
+  return [...table.querySelectorAll('tr')].map((tr) => [...tr.children].map((cell) => cell.textContent.trim()));
+}
+
+/** Points a download link at a file made here (a blob URL; the link's earlier one is released). */
+export function offerFile(link, fileName, file) {
+  if (link.href.startsWith('blob:')) URL.revokeObjectURL(link.href);
+  link.href = URL.createObjectURL(file);
+  link.download = fileName;
+  return link;
+}
+
 /** A table of figures: text in the first column, numbers after it. */
 export function figureTable(table, headings, rows) {
   clear(table);

@@ -1,7 +1,7 @@
 /* The ask view (#ask?query=NAME&…): every catalog query as a form, its answer as a table, chart and CSV. */
 import {answer, catalog, csvLink} from '../api.js';
 import {chartRows, destroyChart} from '../charts.js';
-import {$, clear, el, fillSelect, renderTable} from '../dom.js';
+import {$, clear, csvFile, el, fillSelect, offerFile, renderTable, tableRows} from '../dom.js';
 import {bodyLink, facetByIri, facets} from '../data.js';
 import {bilingual, label, t, text, value} from '../i18n.js';
 import {navigate} from '../router.js';
@@ -63,6 +63,7 @@ export async function showAsk(params) {
   }}, t('ask.openEditor')));
   clear($('ask-table'));
   $('ask-count').textContent = '';
+  $('ask-downloads').hidden = true;
   destroyChart('ask');
   if (!params.get('query')) return;
   const result = await unlessStale(stale, answer(selected.name, values));
@@ -73,8 +74,7 @@ export async function showAsk(params) {
   const paged = limit !== undefined && (hasMore || offset > 0);
   $('ask-count').replaceChildren(
     paged && rows.length > 0 ? t('ask.rows', {first: offset + 1, last: offset + rows.length}) : t('ask.count', {count: rows.length}),
-    hasMore ? ' ' + t('ask.more') : '', ' ',
-    el('a', {href: csvLink(selected.name, values), download: `${selected.name}.csv`, id: 'ask-csv'}, t('ask.csv')));
+    hasMore ? ' ' + t('ask.more') : '');
   const pager = clear($('ask-pages'));
   if (offset > 0) {
     pager.append(el('button', {type: 'button', id: 'ask-previous', onclick: page(Math.max(0, offset - limit))}, t('ask.previous')));
@@ -86,5 +86,10 @@ export async function showAsk(params) {
   });
   // a guiding body's IRI shows as its name, a link to its view
   renderTable($('ask-table'), columns, headings, rows, (v) => (facetByIri('body', v) ? bodyLink(v) : null));
+  // the table as shown (headings and names in the page's language) for Excel; the API's CSV keeps its column names
+  offerFile($('ask-excel'), `${selected.name}.csv`, csvFile(tableRows($('ask-table'))));
+  $('ask-csv').href = csvLink(selected.name, values);
+  $('ask-csv').download = `${selected.name}-api.csv`;
+  $('ask-downloads').hidden = false;
   chartRows('ask', $('ask-chart'), columns, headings, rows);
 }

@@ -1,7 +1,7 @@
 /* The dashboard (#dashboard): measures per category, the scope split, the most connected bodies. */
 import {query} from '../api.js';
 import {drawChart} from '../charts.js';
-import {$, clear, el, figureTable} from '../dom.js';
+import {$, clear, csvFile, el, figureTable, offerFile, tableRows} from '../dom.js';
 import {bodyName, facets} from '../data.js';
 import {label, number, t, value} from '../i18n.js';
 import {state} from '../state.js';
@@ -56,4 +56,7 @@ export async function showDashboard() {
       {label: t('dashboard.measures'), data: ranked.map((iri) => measures.get(iri)), backgroundColor: '#2b6cb0'}]},
     options: {indexAxis: 'y'},
   });
+  for (const name of ['sections', 'scopes', 'bodies']) {
+    offerFile($('csv-' + name), `dashboard-${name}.csv`, csvFile(tableRows($('table-' + name))));
+  }
 }

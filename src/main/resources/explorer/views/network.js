@@ -1,6 +1,6 @@
 /* The network view (#network?category=…&from=…&to=…): the co-guidance network and how two bodies connect. */
 import {query} from '../api.js';
-import {$, clear, el, fillSelect, showError} from '../dom.js';
+import {$, clear, csvFile, el, fillSelect, offerFile, showError} from '../dom.js';
 import {bodyLink, bodyName, facetByNotation, facetItems, facets, listMeasures, measuresAnchor} from '../data.js';
 import {label, number, t, value} from '../i18n.js';
 import {navigate} from '../router.js';
@@ -235,8 +235,23 @@ function resolveBody(text) {
   return row ? value(row, 'value') : null;
 }
 
-/** Wires the category filter and the connection form. */
+/** The network's edges as a CSV file: the two bodies and the measures they guide together. */
+function edgeList() {
+  const rows = [[t('export.bodyA'), t('export.bodyB'), t('export.shared')]];
+  for (const edge of state.network.edges.values()) rows.push([bodyName(edge.a), bodyName(edge.b), edge.weight]);
+  return csvFile(rows);
+}
+
+function networkFileName(extension) {
+  return `network${state.network.category ? '-' + state.network.category : ''}.${extension}`;
+}
+
+/** Wires the category filter, the connection form and the downloads. */
 export function setUpNetwork() {
+  $('network-png').addEventListener('click', () => {
+    offerFile($('network-file'), networkFileName('png'), state.network.cy.png({output: 'blob', bg: '#ffffff', full: true, scale: 2})).click();
+  });
+  $('network-edges').addEventListener('click', () => offerFile($('network-file'), networkFileName('csv'), edgeList()).click());
   $('network-category').addEventListener('change', () => {
     navigate('network', {category: $('network-category').value});
   });

@@ -1,9 +1,9 @@
 /* The search view (#search): keyword and filters, the counts beside them, the results a page at a time. */
 import {answer, query} from '../api.js';
-import {$, clear, el, fillSelect, showError} from '../dom.js';
+import {$, clear, csvFile, el, fillSelect, offerFile, showError} from '../dom.js';
 import {facetByIri, facetByNotation, facetItems, facets, bodyName} from '../data.js';
 import {label, number, t, value} from '../i18n.js';
-import {navigate} from '../router.js';
+import {navigate, parseHash} from '../router.js';
 import {startRun, state, unlessStale} from '../state.js';
 
 export const FILTERS = ['category', 'body', 'scope', 'place'];
@@ -181,6 +181,23 @@ function appendResults(list, rows) {
   }
 }
 
+/** Every result of the search in the URL as a CSV file, fetched a thousand rows at a time. */
+async function exportResults() {
+  const s = searchState(parseHash().params);
+  const rows = [[t('export.number'), t('export.title'), t('facet.category'), t('facet.scope'), t('export.bodies'), 'IRI']];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await answer('explorer-search', {...searchParameters(s), limit: 1000, offset});
+    for (const row of page.rows) {
+      const category = facetByIri('category', value(row, 'measureCategory'));
+      const scope = facetByIri('scope', value(row, 'measureScope'));
+      rows.push([value(row, 'number'), value(row, 'title'), category ? label(category) : '', scope ? label(scope) : '',
+        guidingBodies(row).map(bodyName).join('、'), value(row, 'measure')]);
+    }
+    if (!page.hasMore) break;
+  }
+  offerFile($('search-csv'), 'search.csv', csvFile(rows)).click();
+}
+
 function searchFromForm(replace) {
   const form = $('search-form');
   const s = {q: $('keyword').value.trim()};
@@ -202,6 +219,7 @@ export function setUpSearch() {
   for (const name of FILTERS) {
     $('facet-' + name).addEventListener('change', () => searchFromForm(false));
   }
+  $('search-export').addEventListener('click', () => exportResults().catch(showError));
   $('place-name').addEventListener('change', () => {
     const name = $('place-name').value.trim();
     const row = [...state.facets.province, ...state.facets.city].find((candidate) => value(candidate, 'zh') === name);

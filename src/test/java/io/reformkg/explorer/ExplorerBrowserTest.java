@@ -399,7 +399,7 @@ class ExplorerBrowserTest {
         driver.findElement(By.cssSelector("#ask-queries a[data-query='cq1-co-guidance-pairs']")).click();
         new Select(driver.findElement(By.id("ask-param-category"))).selectByValue("tech-finance");
         driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
-        waitForText("ask-count", "10 行结果 下载 CSV");
+        waitForText("ask-count", "10 行结果");
         List<String> pairs = driver.findElements(By.cssSelector("#ask-table tbody tr")).stream()
                 .map(row -> row.findElements(By.tagName("td")))
                 .map(cells -> cells.get(0).getText() + "–" + cells.get(1).getText() + " " + cells.get(2).getText())
@@ -420,7 +420,7 @@ class ExplorerBrowserTest {
         // another category, from the list: the form keeps its state in the URL
         new Select(driver.findElement(By.id("ask-param-category"))).selectByValue("ip-protection");
         driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
-        waitForText("ask-count", "2 行结果 下载 CSV");
+        waitForText("ask-count", "2 行结果");
         assertTrue(hash().contains("query=cq1-co-guidance-pairs") && hash().contains("category=ip-protection"), hash());
 
         // a place picked from the list: 黄山 gets the 11 nationwide measures, 合肥 all 16
@@ -428,12 +428,12 @@ class ExplorerBrowserTest {
         wait.until(d -> !driver.findElements(By.id("ask-param-place")).isEmpty());
         new Select(driver.findElement(By.id("ask-param-place"))).selectByValue("3410");
         driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
-        waitForText("ask-count", "11 行结果 下载 CSV");
+        waitForText("ask-count", "11 行结果");
         // measure numbers label rows; with nothing counted there is no chart
         assertEquals(true, script("return document.getElementById('ask-chart').parentElement.hidden"));
         new Select(driver.findElement(By.id("ask-param-place"))).selectByValue("3401");
         driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
-        waitForText("ask-count", "16 行结果 下载 CSV");
+        waitForText("ask-count", "16 行结果");
 
         // a paged query shows its limit and offset; a page that is cut says where the next starts
         assertEquals("100", driver.findElement(By.id("ask-param-limit")).getAttribute("value"));
@@ -442,7 +442,7 @@ class ExplorerBrowserTest {
         driver.findElement(By.id("ask-param-offset")).clear();
         driver.findElement(By.id("ask-param-offset")).sendKeys("10");
         driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
-        waitForText("ask-count", "第 11–15 行 （还有更多） 下载 CSV");
+        waitForText("ask-count", "第 11–15 行 （还有更多）");
         assertEquals(List.of("11", "12", "13", "14", "15"), driver.findElements(By.cssSelector("#ask-table tbody tr"))
                 .stream().map(row -> row.findElement(By.tagName("td")).getText()).toList());
     }
@@ -454,7 +454,7 @@ class ExplorerBrowserTest {
         open("ask");
         // 合肥's reply is held back until after 黄山's, asked second, has been shown
         assertHeldRepliesDoNotReplace("place=3401", lateReply, "#ask?query=cq8-measures-in-place&place=3401",
-                "#ask?query=cq8-measures-in-place&place=3410", "ask-count", "11 行结果 下载 CSV");
+                "#ask?query=cq8-measures-in-place&place=3410", "ask-count", "11 行结果");
         assertEquals("3410", new Select(driver.findElement(By.id("ask-param-place"))).getFirstSelectedOption().getAttribute("value"));
     }
 
@@ -677,7 +677,7 @@ class ExplorerBrowserTest {
     void questionsNameTheirColumnsMarkSnippetsAndPage() {
         // a body's IRI shows as its name, a link to the body; the successors' names come with body-current-names
         open("ask?query=reorganised-bodies");
-        waitForText("ask-count", "1 行结果 下载 CSV");
+        waitForText("ask-count", "1 行结果");
         assertEquals(List.of("银保监会"), texts("#ask-table tbody td a"));
         assertEquals(server.root + "/#body?id=CBIRC", driver.findElement(By.cssSelector("#ask-table tbody td a")).getAttribute("href"));
         open("ask?query=body-current-names");
@@ -697,14 +697,88 @@ class ExplorerBrowserTest {
 
         // a page that is cut has a button to the next, and the next one back
         open("ask?query=cq8-measures-in-place&place=3401&limit=5");
-        waitForText("ask-count", "第 1–5 行 （还有更多） 下载 CSV");
+        waitForText("ask-count", "第 1–5 行 （还有更多）");
         driver.findElement(By.id("ask-next")).click();
-        waitForText("ask-count", "第 6–10 行 （还有更多） 下载 CSV");
+        waitForText("ask-count", "第 6–10 行 （还有更多）");
         assertTrue(hash().contains("offset=5") && hash().contains("limit=5"), hash());
         assertEquals(List.of("6", "7", "8", "9", "10"), driver.findElements(By.cssSelector("#ask-table tbody tr"))
                 .stream().map(row -> row.findElement(By.tagName("td")).getText()).toList());
         driver.findElement(By.id("ask-previous")).click();
-        waitForText("ask-count", "第 1–5 行 （还有更多） 下载 CSV");
+        waitForText("ask-count", "第 1–5 行 （还有更多）");
+    }
+
+    /** Issue 30, 7: CSV files Excel reads (BOM, the headings shown), search results, network and dashboard exports, printing without the navigation. */
+    @Test
+    void resultsTheNetworkAndTheDashboardExportAndPrintWithoutTheNavigation() {
+        open("ask?query=cq1-co-guidance-pairs&category=tech-finance");
+        waitForText("ask-count", "10 行结果");
+        List<String> excel = csvLines(download("ask-excel"));
+        assertEquals(String.join(",", texts("#ask-table th")), excel.get(0));
+        assertEquals("部门甲（名称排序在前者）", excel.get(0).split(",")[0]);
+        assertEquals("人民银行,银保监会,5,\"1, 3, 4, 5, 6\"", excel.get(1));
+        assertEquals(11, excel.size());
+        // the API's CSV keeps its column names for programs
+        String api = driver.findElement(By.id("ask-csv")).getAttribute("href");
+        assertEquals("bodyA,bodyB,measures,numbers", ExplorerServer.text(server.get(api.substring(server.root.length())))
+                .lines().findFirst().orElseThrow());
+
+        open("search?q=" + URLEncoder.encode("知识产权", StandardCharsets.UTF_8));
+        waitForText("result-count", "共 2 项举措");
+        driver.findElement(By.id("search-export")).click();
+        wait.until(d -> driver.findElement(By.id("search-csv")).getAttribute("href").startsWith("blob:"));
+        assertEquals(List.of("序号,标题,类别,推广范围,指导部门（牵头部门在前）,IRI",
+                "14,建立跨区域的知识产权远程诉讼平台,知识产权保护,8个全面创新改革试验区域,最高人民法院、知识产权局," + MEASURE + "14",
+                "15,建立提供全方位证据服务的知识产权公证服务平台,知识产权保护,8个全面创新改革试验区域,司法部、知识产权局," + MEASURE + "15"),
+                csvLines(download("search-csv")));
+
+        open("network?category=ip-protection");
+        wait.until(d -> withState("return cy ? cy.nodes().length : 0").equals(3L));
+        driver.findElement(By.id("network-edges")).click();
+        List<String> edges = csvLines(download("network-file"));
+        assertEquals("部门甲,部门乙,共同指导举措数", edges.get(0));
+        assertEquals(java.util.Set.of("知识产权局,最高人民法院,1", "知识产权局,司法部,1"), java.util.Set.copyOf(edges.subList(1, edges.size())));
+        driver.findElement(By.id("network-png")).click();
+        wait.until(d -> driver.findElement(By.id("network-file")).getAttribute("download").equals("network-ip-protection.png"));
+        byte[] png = download("network-file");
+        assertEquals("\u0089PNG", new String(png, 0, 4, StandardCharsets.ISO_8859_1));
+
+        open("dashboard");
+        wait.until(d -> !texts("#table-sections tbody tr").isEmpty());
+        assertEquals(List.of("类别,声明,实有", "科技金融创新,7,7", "科技管理体制创新,6,6", "知识产权保护,2,2", "人才培养和激励,1,1",
+                "军民深度融合,4,0"), csvLines(download("csv-sections")));
+
+        // printed, the dashboard takes one page and no navigation
+        String pdf = new String(java.util.Base64.getDecoder().decode(driver.print(new org.openqa.selenium.print.PrintOptions())
+                .getContent()), StandardCharsets.ISO_8859_1);
+        assertEquals(1, java.util.regex.Pattern.compile("/Type\\s*/Page[^s]").matcher(pdf).results().count(), "printed pages");
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        try {
+            assertFalse(driver.findElement(By.id("nav")).isDisplayed());
+            assertTrue(driver.findElement(By.id("table-bodies")).isDisplayed());
+            open("search");
+            waitForText("result-count", "共 16 项举措");
+            assertFalse(driver.findElement(By.id("search-form")).isDisplayed());
+            assertTrue(driver.findElement(By.id("results")).isDisplayed());
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        }
+    }
+
+    /** The bytes of the file a download link points at (a blob the page made, or a path of the server). */
+    private static byte[] download(String linkId) {
+        String base64 = (String) ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(document.getElementById(arguments[0]).href).then((r) => r.arrayBuffer()).then((buffer) => {"
+                + "  let text = ''; for (const b of new Uint8Array(buffer)) text += String.fromCharCode(b); done(btoa(text));"
+                + "});", linkId);
+        return java.util.Base64.getDecoder().decode(base64);
+    }
+
+    /** A CSV file's lines, after checking it starts with a UTF-8 byte order mark and its lines end in CRLF. */
+    private static List<String> csvLines(byte[] file) {
+        assertEquals("\uFEFF", new String(file, 0, 3, StandardCharsets.UTF_8), "no UTF-8 byte order mark");
+        String text = new String(file, 3, file.length - 3, StandardCharsets.UTF_8);
+        assertTrue(text.endsWith("\r\n"), text);
+        return List.of(text.split("\r\n"));
     }
 
     @Test
