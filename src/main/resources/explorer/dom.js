@@ -104,7 +104,8 @@ export function rdfLinks(target, iri) {
   target.append(el('span', {class: 'iri'}, iri));
   if (!path) return;
   for (const [format, name] of [['html', 'HTML'], ['ttl', 'Turtle'], ['jsonld', 'JSON-LD'], ['rdf', 'RDF/XML'], ['nt', 'N-Triples']]) {
-    target.append(' ', el('a', {href: `${path}.${format}`, class: 'rdf-link', 'data-format': format}, name));
+    const href = format === 'html' ? `${path}.html?lang=${state.lang}` : `${path}.${format}`;
+    target.append(' ', el('a', {href, class: 'rdf-link', 'data-format': format}, name));
   }
 }
 
@@ -123,7 +124,7 @@ export function renderTable(table, columns, headings, rows, cell = () => null) {
       if (c === 'snippet') return el('td', {}, marked(v));
       const made = v && cell(v);
       if (made) return el('td', {}, made);
-      return el('td', {}, path ? el('a', {href: path + '.html'}, v) : v);
+      return el('td', {}, path ? el('a', {href: `${path}.html?lang=${state.lang}`}, v) : v);
     })));
   }
   table.append(body);

@@ -34,6 +34,24 @@ export function navigate(view, params, replace) {
 }
 
 let routes = 0; // routes started: a route's late end is dropped once another has started
+let current = null; // the view shown and its URL
+let origin = null; // the one shown before it: where "back" goes
+
+/** The back link's text for the view it leads to. */
+function backText(view) {
+  const texts = {search: t('back.search'), network: t('back.network'), ask: t('back.ask'), dashboard: t('back.dashboard'),
+    measure: t('back.measure'), body: t('back.body'), sparql: t('back.sparql')};
+  return texts[view];
+}
+
+/** A measure's or body's back link leads to the view the analyst came from (else its default). */
+function pointBack(section) {
+  const link = section.querySelector('a.back');
+  if (!link) return;
+  const to = origin && origin.hash !== current.hash ? origin : {view: link.dataset.back, hash: '#' + link.dataset.back};
+  link.href = to.hash;
+  link.textContent = backText(to.view);
+}
 
 /**
  * Shows the view the URL names. While it loads, its status line says so and its old content is
@@ -44,12 +62,19 @@ export async function route() {
   const run = ++routes;
   const {view, params} = parseHash();
   const name = views[view] ? view : 'search';
+  // a new URL (not the same one shown again, as on a language switch) moves "back" along
+  if (!current || current.hash !== location.hash) {
+    origin = current;
+    current = {view: name, hash: location.hash || '#search'};
+  }
+  const newView = origin !== null && origin.view !== name;
   let shown;
   for (const section of document.querySelectorAll('.view')) {
     section.hidden = section.id !== 'view-' + name;
     if (!section.hidden) shown = section;
   }
   shown.querySelector('.status-slot').append($('status'));
+  pointBack(shown);
   shown.classList.remove('failed');
   shown.classList.add('loading');
   shown.setAttribute('aria-busy', 'true');
@@ -62,6 +87,9 @@ export async function route() {
     await views[name](params);
     if (run !== routes) return;
     setStatus('');
+    shown.classList.remove('loading');
+    // another view: focus goes to its heading, so a screen reader starts there (typing a keyword keeps it)
+    if (newView) shown.querySelector('h2').focus();
   } catch (error) {
     if (run !== routes) return;
     shown.classList.add('failed');

@@ -45,8 +45,11 @@ export async function showDashboard() {
       measures.set(value(row, 'a'), number(row, 'weight'));
     }
   }
-  const ranked = [...measures.keys()].sort((x, y) => (partners.get(y) || 0) - (partners.get(x) || 0)
-    || measures.get(y) - measures.get(x)).slice(0, 8);
+  // the eight with most partners, and any that tie with the eighth
+  const sorted = [...measures.keys()].sort((x, y) => (partners.get(y) || 0) - (partners.get(x) || 0)
+    || measures.get(y) - measures.get(x));
+  const cut = sorted.length > 8 ? partners.get(sorted[7]) || 0 : 0;
+  const ranked = sorted.filter((iri, index) => index < 8 || (partners.get(iri) || 0) === cut && cut > 0);
   figureTable($('table-bodies'), [t('dashboard.body'), t('dashboard.partners'), t('dashboard.measures')],
     ranked.map((iri) => [bodyName(iri), partners.get(iri) || 0, measures.get(iri)]));
   drawChart('bodies', $('chart-bodies'), {

@@ -78,9 +78,11 @@ export async function showSearch(params) {
     counts('body'),
     counts('scope'),
     query('explorer-place-counts', searchParameters(s, 'place')),
+    query('explorer-dashboard'),
   ]));
   if (stale()) return;
-  const [page, total, byCategory, byBody, byScope, placeRows] = answers;
+  const [page, total, byCategory, byBody, byScope, placeRows, figures] = answers;
+  showIntro(figures);
   const any = t('facet.any');
   const known = (facet, notation) => (notation && facetByNotation(facet, notation) ? notation : '');
   const place = known('city', s.place) || known('province', s.place);
@@ -97,6 +99,19 @@ export async function showSearch(params) {
   if (page.rows.length === 0) list.append(el('li', {class: 'empty'}, t('search.none')));
   appendResults(list, page.rows);
   offerMore(page, pageParameters, stale);
+}
+
+/** What the list holds: its sections, the measures declared and present, and why they differ. */
+function showIntro(figures) {
+  const sections = figures.filter((row) => value(row, 'figure') === 'section');
+  const sum = (column) => sections.reduce((total, row) => total + number(row, column), 0);
+  const intro = clear($('intro'));
+  intro.append(t('intro.text', {sections: sections.length, declared: sum('declared'), present: sum('present')}));
+  for (const row of sections.filter((r) => number(r, 'present') === 0 && number(r, 'declared') > 0)) {
+    intro.append(' ', t('intro.gap', {category: label(row), declared: value(row, 'declared')}));
+  }
+  intro.append(' ', t('intro.use'));
+  intro.hidden = false;
 }
 
 /** The place names for typing ahead: a name typed or picked chooses that place in the filter. */

@@ -781,6 +781,57 @@ class ExplorerBrowserTest {
         return List.of(text.split("\r\n"));
     }
 
+    /** Issue 30, 8: the landing page says what the list is; back leads where the analyst came from; focus goes to the new view's heading; linked data in the page's language; the dashboard keeps ties. */
+    @Test
+    void theLandingPageIntroducesTheListAndBackLeadsWhereTheAnalystCameFrom() {
+        open("search");
+        waitForText("result-count", "共 16 项举措");
+        assertTrue(text("intro").startsWith("这里收录的清单分 5 个部分，声明 20 项改革举措，实有 16 项。"
+                + " “军民深度融合”部分声明 4 项，但原文在该部分下没有列出任何举措。"), text("intro"));
+
+        driver.findElement(By.cssSelector("#results li[data-number='3'] a")).click();
+        waitForText("measure-title", "第 3 项：政银保联动授信担保提供科技型中小企业长期集合信贷机制");
+        wait.until(d -> "measure-title".equals(script("return document.activeElement.id")));
+        WebElement back = driver.findElement(By.cssSelector("#view-measure a.back"));
+        assertEquals("← 返回检索", back.getText());
+        // the linked-data page opens in the page's language
+        String html = driver.findElement(By.cssSelector("#measure-rdf a[data-format='html']")).getAttribute("href");
+        assertEquals(server.root + "/list/3/measure/3.html?lang=zh", html);
+        assertTrue(ExplorerServer.text(server.get("/list/3/measure/3.html?lang=zh")).contains("lang=\"zh\""));
+
+        // from the measure to its lead body: back leads to the measure, not to the network
+        driver.findElement(By.cssSelector("#measure-bodies li a")).click();
+        waitForText("body-title", "中华人民共和国财政部");
+        wait.until(d -> "body-title".equals(script("return document.activeElement.id")));
+        back = driver.findElement(By.cssSelector("#view-body a.back"));
+        assertEquals("← 返回上一项举措", back.getText());
+        back.click();
+        waitForText("measure-title", "第 3 项：政银保联动授信担保提供科技型中小企业长期集合信贷机制");
+
+        // from Ask to a body: back to Ask
+        open("ask?query=reorganised-bodies");
+        wait.until(d -> !texts("#ask-table tbody td a").isEmpty());
+        driver.findElement(By.cssSelector("#ask-table tbody td a")).click();
+        waitForText("body-title", "中国银行保险监督管理委员会");
+        assertEquals("← 返回问答", driver.findElement(By.cssSelector("#view-body a.back")).getText());
+
+        // the most connected bodies: the eight with most partners and any that tie with the eighth
+        java.util.Map<String, Integer> partners = new java.util.HashMap<>();
+        ExplorerServer.text(server.get("/api/queries/co-guidance-pairs?format=csv")).lines().skip(1).forEach(line -> {
+            String[] cells = line.split(",");
+            partners.merge(cells[0], 1, Integer::sum);
+            partners.merge(cells[1], 1, Integer::sum);
+        });
+        int eighth = partners.values().stream().sorted(Comparator.reverseOrder()).skip(7).findFirst().orElseThrow();
+        java.util.Set<String> expected = partners.entrySet().stream().filter(e -> e.getValue() >= eighth)
+                .map(java.util.Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+        assertTrue(expected.size() > 8, "no tie at the eighth: " + partners);
+        open("dashboard");
+        wait.until(d -> !texts("#table-bodies tbody tr").isEmpty());
+        assertEquals(expected, driver.findElements(By.cssSelector("#table-bodies tbody tr td:first-child")).stream()
+                .map(WebElement::getText).collect(java.util.stream.Collectors.toSet()));
+    }
+
     @Test
     void theDashboardShowsTheSectionFiveGapAndTheScopeSplit() {
         open("dashboard");
