@@ -122,6 +122,8 @@ export function renderTable(table, columns, headings, rows, cell = () => null) {
       const v = value(row, c);
       const path = /^https?:\/\//.test(v) ? localPath(v) : null;
       if (c === 'snippet') return el('td', {}, marked(v));
+      // a relevance score ranks rows; two decimals say as much as its sixteen digits
+      if (c === 'score' && typeof row[c] === 'number') return el('td', {class: 'num'}, row[c].toFixed(2));
       const made = v && cell(v);
       if (made) return el('td', {}, made);
       return el('td', {}, path ? el('a', {href: `${path}.html?lang=${state.lang}`}, v) : v);

@@ -1,6 +1,6 @@
 /* The search view (#search): keyword and filters, the counts beside them, the results a page at a time. */
 import {answer, query} from '../api.js';
-import {$, clear, csvFile, el, fillSelect, offerFile, showError} from '../dom.js';
+import {$, clear, csvFile, el, fillSelect, marked, offerFile, showError} from '../dom.js';
 import {facetByIri, facetByNotation, facetItems, facets, bodyName} from '../data.js';
 import {label, number, t, value} from '../i18n.js';
 import {navigate, parseHash} from '../router.js';
@@ -106,11 +106,12 @@ function showIntro(figures) {
   const sections = figures.filter((row) => value(row, 'figure') === 'section');
   const sum = (column) => sections.reduce((total, row) => total + number(row, column), 0);
   const intro = clear($('intro'));
+  // the sentences carry their own spacing: none between Chinese ones
   intro.append(t('intro.text', {sections: sections.length, declared: sum('declared'), present: sum('present')}));
   for (const row of sections.filter((r) => number(r, 'present') === 0 && number(r, 'declared') > 0)) {
-    intro.append(' ', t('intro.gap', {category: label(row), declared: value(row, 'declared')}));
+    intro.append(t('intro.gap', {category: label(row), declared: value(row, 'declared')}));
   }
-  intro.append(' ', t('intro.use'));
+  intro.append(t('intro.use'));
   intro.hidden = false;
 }
 
@@ -186,13 +187,16 @@ function appendResults(list, rows) {
     const category = facetByIri('category', value(row, 'measureCategory'));
     const scope = facetByIri('scope', value(row, 'measureScope'));
     const bodies = guidingBodies(row).map(bodyName).join('、');
+    // why the measure matched: the server marks the keyword in its content (or title)
+    const snippet = value(row, 'snippet');
     list.append(el('li', {class: 'result', 'data-number': value(row, 'number')},
       el('a', {href: '#measure?iri=' + encodeURIComponent(value(row, 'measure')), class: 'result-title'},
         el('span', {class: 'number'}, t('result.number', {number: value(row, 'number')})), ' ', value(row, 'title')),
       el('p', {class: 'meta'},
         el('span', {class: 'tag'}, category ? label(category) : ''), ' ',
         el('span', {class: 'tag scope'}, scope ? label(scope) : ''), ' ',
-        el('span', {}, t('result.bodies', {bodies})))));
+        el('span', {}, t('result.bodies', {bodies}))),
+      snippet ? el('p', {class: 'snippet'}, marked(snippet)) : null));
   }
 }
 

@@ -109,8 +109,10 @@ class ExplorerBrowserTest {
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
                 .toList();
-        assertEquals(List.of(), errors, "the browser console logged errors");
         driver.manage().window().setSize(new Dimension(1280, 900));
+        // the next test starts in Chinese, whatever language this one chose (kept in the origin's localStorage)
+        script("localStorage.clear()");
+        assertEquals(List.of(), errors, "the browser console logged errors");
     }
 
     /** Loads the page afresh at a view (the part after #). */
@@ -591,6 +593,21 @@ class ExplorerBrowserTest {
         waitForText("result-count", "共 6 项举措");
         assertTrue(hash().contains("body=CBIRC"), hash());
 
+        // a keyword's results say why they matched: the keyword marked in the content, markup of the data as text
+        open("search?q=" + URLEncoder.encode("担保", StandardCharsets.UTF_8));
+        wait.until(d -> !texts("#results .result").isEmpty());
+        List<String> numbers = driver.findElements(By.cssSelector("#results .result")).stream()
+                .map(result -> result.getAttribute("data-number")).toList();
+        for (String number : numbers) {
+            List<String> marks = texts("#results .result[data-number='" + number + "'] .snippet mark");
+            assertFalse(marks.isEmpty(), "no snippet for measure " + number);
+            assertTrue(marks.stream().allMatch("担保"::equals), number + " " + marks);
+        }
+        assertFalse(driver.findElement(By.id("results")).getText().contains("<em>"));
+        open("search");
+        waitForText("result-count", "共 16 项举措");
+        assertEquals(0, driver.findElements(By.cssSelector("#results .snippet")).size(), "snippets without a keyword");
+
         open("search?category=nope&place=9999");
         waitForText("result-count", "共 16 项举措");
         assertEquals("地址中的筛选值不存在，已忽略：类别“nope”；地区（省或市）“9999”。", text("search-note"));
@@ -787,7 +804,7 @@ class ExplorerBrowserTest {
         open("search");
         waitForText("result-count", "共 16 项举措");
         assertTrue(text("intro").startsWith("这里收录的清单分 5 个部分，声明 20 项改革举措，实有 16 项。"
-                + " “军民深度融合”部分声明 4 项，但原文在该部分下没有列出任何举措。"), text("intro"));
+                + "“军民深度融合”部分声明 4 项，但原文在该部分下没有列出任何举措。"), text("intro"));
 
         driver.findElement(By.cssSelector("#results li[data-number='3'] a")).click();
         waitForText("measure-title", "第 3 项：政银保联动授信担保提供科技型中小企业长期集合信贷机制");
