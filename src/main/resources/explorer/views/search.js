@@ -95,6 +95,7 @@ export async function showSearch(params) {
   showCategoryCounts(countMap(byCategory), s);
   sayWhatTheSearchLeftOut(s, place);
   $('result-count').textContent = t('search.count', {count: countMap(total).get('*') || 0});
+  await offerTheWords(s, countMap(total).get('*') || 0, stale);
   const list = clear($('results'));
   if (page.rows.length === 0) list.append(el('li', {class: 'empty'}, t('search.none')));
   appendResults(list, page.rows);
@@ -161,6 +162,27 @@ function sayWhatTheSearchLeftOut(s, place) {
     }
   }
   note.hidden = note.childNodes.length === 0;
+}
+
+/**
+ * The keyword is found as one phrase, spaces included: a keyword of several words that finds
+ * nothing offers each word alone, with the measures it finds under the same filters.
+ */
+async function offerTheWords(s, found, stale) {
+  const words = s.q.trim().split(/\s+/).filter(Boolean);
+  if (found > 0 || words.length < 2) return;
+  const counts = await unlessStale(stale, Promise.all(words.map((word) =>
+    query('explorer-search-counts', {...searchParameters({...s, q: word}), facet: 'all'}))));
+  if (stale()) return;
+  const note = $('search-note');
+  const hint = el('span', {class: 'hint'}, t('search.wordsHint', {keyword: s.q.trim()}));
+  words.forEach((word, index) => {
+    const next = new URLSearchParams(Object.entries({...s, q: word}).filter(([, v]) => v));
+    hint.append(index > 0 ? '、' : ' ', el('a', {href: '#search?' + next, class: 'word-hint'},
+      t('search.wordCount', {word, count: countMap(counts[index]).get('*') || 0})));
+  });
+  note.append(hint);
+  note.hidden = false;
 }
 
 /** Shows the "more" button while rows follow the page; a click appends the next page. */

@@ -608,6 +608,13 @@ class ExplorerBrowserTest {
         waitForText("result-count", "共 16 项举措");
         assertEquals(0, driver.findElements(By.cssSelector("#results .snippet")).size(), "snippets without a keyword");
 
+        // two words are one phrase: none found, each word offered with what it finds (银行: 1, 3, 4, 5, 7; 担保: 3, 5)
+        open("search?q=" + URLEncoder.encode("银行 担保", StandardCharsets.UTF_8));
+        waitForText("result-count", "共 0 项举措");
+        waitForTexts("#search-note a.word-hint", List.of("银行（5 项）", "担保（2 项）"));
+        driver.findElements(By.cssSelector("#search-note a.word-hint")).get(1).click();
+        waitForText("result-count", "共 2 项举措");
+
         open("search?category=nope&place=9999");
         waitForText("result-count", "共 16 项举措");
         assertEquals("地址中的筛选值不存在，已忽略：类别“nope”；地区（省或市）“9999”。", text("search-note"));
