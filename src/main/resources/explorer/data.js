@@ -36,7 +36,7 @@ export function bodyLink(iri, text) {
 }
 
 /** A link to a measure, from a row with its IRI, number and title. */
-export function measureLink(row) {
+function measureLink(row) {
   return el('a', {href: '#measure?iri=' + encodeURIComponent(value(row, 'measure'))},
     `${t('result.number', {number: value(row, 'number')})} ${value(row, 'title')}`);
 }

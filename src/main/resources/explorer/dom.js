@@ -92,7 +92,7 @@ export function showError(error) {
 }
 
 /** The path of an IRI on this server (the linked-data servlets answer it), or null. */
-export function localPath(iri) {
+function localPath(iri) {
   const base = state.config && state.config.base;
   return base && iri.startsWith(base) ? '/' + iri.substring(base.length) : null;
 }

@@ -6,7 +6,7 @@ import {label, number, t, value} from '../i18n.js';
 import {navigate, parseHash} from '../router.js';
 import {startRun, state, unlessStale} from '../state.js';
 
-export const FILTERS = ['category', 'body', 'scope', 'place'];
+const FILTERS = ['category', 'body', 'scope', 'place'];
 
 function searchState(params) {
   return {
