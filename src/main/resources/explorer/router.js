@@ -63,11 +63,12 @@ export async function route() {
   const {view, params} = parseHash();
   const name = views[view] ? view : 'search';
   // a new URL (not the same one shown again, as on a language switch) moves "back" along
-  if (!current || current.hash !== location.hash) {
+  const moved = !current || current.hash !== location.hash;
+  if (moved) {
     origin = current;
     current = {view: name, hash: location.hash || '#search'};
   }
-  const newView = origin !== null && origin.view !== name;
+  const newView = moved && origin !== null && origin.view !== name;
   let shown;
   for (const section of document.querySelectorAll('.view')) {
     section.hidden = section.id !== 'view-' + name;
