@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.File;
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,6 +55,7 @@ class ExplorerBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String MEASURE = "https://w3id.org/reform-kg/list/3/measure/";
 
     private static ExplorerServer server;
     private static ChromeDriver driver;
@@ -107,8 +109,10 @@ class ExplorerBrowserTest {
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
                 .toList();
-        assertEquals(List.of(), errors, "the browser console logged errors");
         driver.manage().window().setSize(new Dimension(1280, 900));
+        // the next test starts in Chinese, whatever language this one chose (kept in the origin's localStorage)
+        script("localStorage.clear()");
+        assertEquals(List.of(), errors, "the browser console logged errors");
     }
 
     /** Loads the page afresh at a view (the part after #). */
@@ -120,6 +124,20 @@ class ExplorerBrowserTest {
 
     private static Object script(String code, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(code, arguments);
+    }
+
+    /**
+     * Runs {@code body} as a function with the page's own state in {@code state} (the module
+     * state.js, which the page shares with this import) and the network's Cytoscape in {@code cy};
+     * returns what it returns. The page puts nothing on window for tests.
+     */
+    private static Object withState(String body, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "const args = [...arguments].slice(0, -1);"
+                + "import('/explorer/state.js').then(({state}) => {"
+                + "  const cy = state.network ? state.network.cy : null;"
+                + "  return (function () {" + body + "}).apply(null, args);"
+                + "}).then(done, (error) => done('failed: ' + error));", arguments);
     }
 
     private static List<String> texts(String css) {
@@ -221,7 +239,7 @@ class ExplorerBrowserTest {
         WebElement more = driver.findElement(By.id("results-more"));
         assertFalse(more.isDisplayed(), "the 16 measures fit on the first page");
         // pages of five, so that the 16-measure list pages
-        script("state.searchPageSize = 5; location.hash = '#search?category=tech-finance'");
+        withState("state.searchPageSize = 5; location.hash = '#search?category=tech-finance'");
         waitForText("result-count", "共 7 项举措");
         wait.until(d -> resultNumbers().equals(List.of("1", "2", "3", "4", "5")));
         assertTrue(more.isDisplayed());
@@ -302,7 +320,7 @@ class ExplorerBrowserTest {
     @Test
     void aBodysMeasuresComeAPageAtATime() {
         open("search");
-        script("state.listPageSize = 4; location.hash = '#body?id=CBIRC'");
+        withState("state.listPageSize = 4; location.hash = '#body?id=CBIRC'");
         waitForText("body-title", "中国银行保险监督管理委员会");
         wait.until(d -> texts("#body-measures li a").size() == 4);
         WebElement more = driver.findElement(By.cssSelector("#body-measures button.more"));
@@ -317,12 +335,12 @@ class ExplorerBrowserTest {
     @Test
     void theNetworkHasThirteenBodiesAndFiltersByCategory() {
         open("network");
-        wait.until(d -> script("return window.reformNetwork ? window.reformNetwork.nodes().length : 0")
+        wait.until(d -> withState("return cy ? cy.nodes().length : 0")
                 .equals(13L));
-        assertEquals(25L, script("return window.reformNetwork.edges().length"));
-        assertEquals(9L, script("return window.reformNetwork.getElementById(arguments[0]).data('weight')",
+        assertEquals(25L, withState("return cy.edges().length"));
+        assertEquals(9L, withState("return cy.getElementById(arguments[0]).data('weight')",
                 "https://w3id.org/reform-kg/body/MOST"));
-        assertEquals(5L, script("return window.reformNetwork.getElementById(arguments[0]).data('weight')",
+        assertEquals(5L, withState("return cy.getElementById(arguments[0]).data('weight')",
                 "https://w3id.org/reform-kg/body/CBIRC|https://w3id.org/reform-kg/body/PBOC"));
         // a node's measures, reached from the keyboard-friendly list beside the graph
         driver.findElements(By.cssSelector("#network-nodes button")).stream()
@@ -331,30 +349,30 @@ class ExplorerBrowserTest {
         // the title is set at once, the measures arrive with their query
         waitForTexts("#network-detail li:not(.plain) a", List.of("第 12 项 生物医药领域特殊物品出入境检验检疫“一站式”监管服务机制"));
         // an edge's measures, as a click on it would show
-        script("window.reformNetwork.getElementById(arguments[0]).emit('tap')",
+        withState("cy.getElementById(arguments[0]).emit('tap')",
                 "https://w3id.org/reform-kg/body/CBIRC|https://w3id.org/reform-kg/body/MOST");
         waitForText("network-detail-title", "银保监会与科技部共同指导的举措（4 项）");
         // and from the keyboard: a node's partners lead to the shared measures
         driver.findElements(By.cssSelector("#network-nodes button")).stream()
                 .filter(b -> b.getText().startsWith("知识产权局")).findFirst().orElseThrow().click();
         waitForText("network-detail-title", "知识产权局指导的举措（3 项）");
-        List<String> partners = texts("#network-detail button.edge");
+        List<String> partners = texts("#network-partners button.edge");
         assertEquals(4, partners.size(), partners.toString());
         assertEquals(java.util.Set.of("与科技部共同指导 1 项 →", "与发展改革委共同指导 1 项 →", "与司法部共同指导 1 项 →",
                 "与最高人民法院共同指导 1 项 →"), java.util.Set.copyOf(partners));
-        driver.findElements(By.cssSelector("#network-detail button.edge")).stream()
+        driver.findElements(By.cssSelector("#network-partners button.edge")).stream()
                 .filter(b -> b.getText().contains("最高人民法院")).findFirst().orElseThrow().click();
         waitForText("network-detail-title", "知识产权局与最高人民法院共同指导的举措（1 项）");
         waitForTexts("#network-detail li a", List.of("第 14 项 建立跨区域的知识产权远程诉讼平台"));
         new Select(driver.findElement(By.id("network-category"))).selectByValue("ip-protection");
-        wait.until(d -> script("return window.reformNetwork.nodes().length").equals(3L));
-        assertEquals(2L, script("return window.reformNetwork.edges().length"));
+        wait.until(d -> withState("return cy.nodes().length").equals(3L));
+        assertEquals(2L, withState("return cy.edges().length"));
     }
 
     @Test
     void aThreeLinkChainJoinsTheSupremeCourtToTheMinistryOfFinance() {
         open("network");
-        wait.until(d -> script("return window.reformNetwork ? window.reformNetwork.nodes().length : 0").equals(13L));
+        wait.until(d -> withState("return cy ? cy.nodes().length : 0").equals(13L));
         new Select(driver.findElement(By.id("connection-from"))).selectByValue("SPC");
         new Select(driver.findElement(By.id("connection-to"))).selectByValue("MOF");
         driver.findElement(By.id("connection-find")).click();
@@ -363,8 +381,8 @@ class ExplorerBrowserTest {
         assertEquals(3, steps.size(), steps.toString());
         assertTrue(steps.get(0).startsWith("最高人民法院 — 知识产权局"), steps.toString());
         assertTrue(steps.get(2).contains("— 财政部"), steps.toString());
-        assertEquals(4L, script("return window.reformNetwork.nodes('.path').length"));
-        assertEquals(3L, script("return window.reformNetwork.edges('.path').length"));
+        assertEquals(4L, withState("return cy.nodes('.path').length"));
+        assertEquals(3L, withState("return cy.edges('.path').length"));
         assertTrue(hash().contains("from=SPC") && hash().contains("to=MOF"), hash());
     }
 
@@ -374,7 +392,7 @@ class ExplorerBrowserTest {
         wait.until(d -> driver.findElements(By.cssSelector(".yasr table tbody tr")).size() == 7);
         String table = driver.findElement(By.cssSelector(".yasr table tbody")).getText();
         assertTrue(table.contains("军民深度融合") && table.contains("8个全面创新改革试验区域"), table);
-        assertTrue(String.valueOf(script("return window.reformYasgui.getTab().getYasqe().getValue()")).contains("rkg:declaredMeasureCount"));
+        assertTrue(String.valueOf(withState("return state.yasgui.getTab().getYasqe().getValue()")).contains("rkg:declaredMeasureCount"));
     }
 
     @Test
@@ -383,7 +401,7 @@ class ExplorerBrowserTest {
         driver.findElement(By.cssSelector("#ask-queries a[data-query='cq1-co-guidance-pairs']")).click();
         new Select(driver.findElement(By.id("ask-param-category"))).selectByValue("tech-finance");
         driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
-        waitForText("ask-count", "10 行结果 下载 CSV");
+        waitForText("ask-count", "10 行结果");
         List<String> pairs = driver.findElements(By.cssSelector("#ask-table tbody tr")).stream()
                 .map(row -> row.findElements(By.tagName("td")))
                 .map(cells -> cells.get(0).getText() + "–" + cells.get(1).getText() + " " + cells.get(2).getText())
@@ -404,7 +422,7 @@ class ExplorerBrowserTest {
         // another category, from the list: the form keeps its state in the URL
         new Select(driver.findElement(By.id("ask-param-category"))).selectByValue("ip-protection");
         driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
-        waitForText("ask-count", "2 行结果 下载 CSV");
+        waitForText("ask-count", "2 行结果");
         assertTrue(hash().contains("query=cq1-co-guidance-pairs") && hash().contains("category=ip-protection"), hash());
 
         // a place picked from the list: 黄山 gets the 11 nationwide measures, 合肥 all 16
@@ -412,12 +430,12 @@ class ExplorerBrowserTest {
         wait.until(d -> !driver.findElements(By.id("ask-param-place")).isEmpty());
         new Select(driver.findElement(By.id("ask-param-place"))).selectByValue("3410");
         driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
-        waitForText("ask-count", "11 行结果 下载 CSV");
+        waitForText("ask-count", "11 行结果");
         // measure numbers label rows; with nothing counted there is no chart
         assertEquals(true, script("return document.getElementById('ask-chart').parentElement.hidden"));
         new Select(driver.findElement(By.id("ask-param-place"))).selectByValue("3401");
         driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
-        waitForText("ask-count", "16 行结果 下载 CSV");
+        waitForText("ask-count", "16 行结果");
 
         // a paged query shows its limit and offset; a page that is cut says where the next starts
         assertEquals("100", driver.findElement(By.id("ask-param-limit")).getAttribute("value"));
@@ -426,7 +444,7 @@ class ExplorerBrowserTest {
         driver.findElement(By.id("ask-param-offset")).clear();
         driver.findElement(By.id("ask-param-offset")).sendKeys("10");
         driver.findElement(By.cssSelector("#ask-form button[type='submit']")).click();
-        waitForText("ask-count", "5 行结果 （还有更多：offset=15） 下载 CSV");
+        waitForText("ask-count", "第 11–15 行 （还有更多）");
         assertEquals(List.of("11", "12", "13", "14", "15"), driver.findElements(By.cssSelector("#ask-table tbody tr"))
                 .stream().map(row -> row.findElement(By.tagName("td")).getText()).toList());
     }
@@ -438,7 +456,7 @@ class ExplorerBrowserTest {
         open("ask");
         // 合肥's reply is held back until after 黄山's, asked second, has been shown
         assertHeldRepliesDoNotReplace("place=3401", lateReply, "#ask?query=cq8-measures-in-place&place=3401",
-                "#ask?query=cq8-measures-in-place&place=3410", "ask-count", "11 行结果 下载 CSV");
+                "#ask?query=cq8-measures-in-place&place=3410", "ask-count", "11 行结果");
         assertEquals("3410", new Select(driver.findElement(By.id("ask-param-place"))).getFirstSelectedOption().getAttribute("value"));
     }
 
@@ -456,6 +474,23 @@ class ExplorerBrowserTest {
     }
 
     /**
+     * From now on, every fetch of the page whose decoded URL contains {@code urlPart} waits 1.5 s,
+     * then gets the server's reply ("answer"), a 400 with an English message ("error") or no reply
+     * at all, as with the network cut ("offline"). Counts them in window.heldAsked and heldAnswered.
+     */
+    private static void holdFetches(String urlPart, String reply) {
+        script("const plain = window.fetch; const part = arguments[0]; const kind = arguments[1];"
+                + "const reply = kind === 'error' ? () => new Response('held back and refused', {status: 400})"
+                + "  : kind === 'offline' ? () => Promise.reject(new TypeError('Failed to fetch'))"
+                + "  : (url, init) => plain(url, init);"
+                + "window.heldAsked = 0; window.heldAnswered = 0;"
+                + "window.fetch = (url, init) => decodeURIComponent(String(url)).includes(part)"
+                + "  ? (window.heldAsked++, new Promise((go) => setTimeout(go, 1500)))"
+                + "      .then(() => reply(url, init)).finally(() => window.heldAnswered++)"
+                + "  : plain(url, init);", urlPart, reply);
+    }
+
+    /**
      * Holds back, for 1.5 s, every fetch of the page whose decoded URL contains {@code heldUrlPart},
      * then gives it the server's reply or, when {@code lateReply} is "error", a 400. Goes to
      * {@code earlier}, whose fetches are held, then to {@code later}; once {@code later} shows
@@ -464,14 +499,7 @@ class ExplorerBrowserTest {
      */
     private void assertHeldRepliesDoNotReplace(String heldUrlPart, String lateReply, String earlier, String later,
                                                String shownId, String shown) {
-        script("const plain = window.fetch; const part = arguments[0];"
-                + "const reply = arguments[1] === 'error'"
-                + "  ? () => new Response('held back and refused', {status: 400}) : (url, init) => plain(url, init);"
-                + "window.heldAsked = 0; window.heldAnswered = 0;"
-                + "window.fetch = (url, init) => decodeURIComponent(String(url)).includes(part)"
-                + "  ? (window.heldAsked++, new Promise((go) => setTimeout(go, 1500)))"
-                + "      .then(() => reply(url, init)).then((response) => (window.heldAnswered++, response))"
-                + "  : plain(url, init);", heldUrlPart, lateReply);
+        holdFetches(heldUrlPart, lateReply);
         script("location.hash = arguments[0]", earlier);
         wait.until(d -> Boolean.TRUE.equals(script("return window.heldAsked > 0")));
         script("location.hash = arguments[0]", later);
@@ -481,6 +509,351 @@ class ExplorerBrowserTest {
         assertThrows(TimeoutException.class, () -> aWhile.until(d -> !shown.equals(text(shownId))
                 || !text("status").isEmpty()), "the late " + lateReply + " of " + earlier + " replaced " + later);
         assertEquals("", text("status"));
+    }
+
+    /** Issue 30, 1: a failed load takes the old content away and says why, in the view and in the page's language. */
+    @Test
+    void anErrorTakesTheOldContentAwayAndSaysWhyInThePagesLanguage() {
+        open("measure?iri=" + URLEncoder.encode(MEASURE + "3", StandardCharsets.UTF_8));
+        waitForText("measure-title", "第 3 项：政银保联动授信担保提供科技型中小企业长期集合信贷机制");
+        script("location.hash = arguments[0]", "#measure?iri=" + URLEncoder.encode(MEASURE + "99", StandardCharsets.UTF_8));
+        waitForText("status", "清单中没有这项举措（" + MEASURE + "99）。");
+        assertFalse(driver.findElement(By.id("measure-title")).isDisplayed(), "measure 3 is still shown");
+        assertTrue(driver.findElement(By.id("status")).isDisplayed());
+        assertEquals(true, script("return document.getElementById('view-measure').contains(document.getElementById('status'))"));
+
+        // a search the server refuses: said in Chinese, its own (English) words under it, no old results
+        open("search");
+        waitForText("result-count", "共 16 项举措");
+        holdFetches("keyword=担保", "error");
+        driver.findElement(By.id("keyword")).sendKeys("担保");
+        waitForText("status", "服务器拒绝了这个请求，请检查输入。\n服务器说明：held back and refused");
+        assertFalse(driver.findElement(By.id("results")).isDisplayed(), "the 16 earlier results are still shown");
+        // beside the form, not at the top of the page
+        assertEquals(true, script("return document.querySelector('#view-search .search-layout').contains(document.getElementById('status'))"));
+
+        // the network cut: the old results do not stay under the new keyword
+        open("search");
+        waitForText("result-count", "共 16 项举措");
+        holdFetches("keyword=知识产权", "offline");
+        driver.findElement(By.id("keyword")).sendKeys("知识产权");
+        waitForText("status", "无法连接服务器，请检查网络后重试。");
+        assertFalse(driver.findElement(By.id("results")).isDisplayed(), "the 16 earlier results are still shown");
+        wait.until(d -> Boolean.TRUE.equals(script("return window.heldAnswered === window.heldAsked")));
+        waitForText("status", "无法连接服务器，请检查网络后重试。");
+
+        // in English, in English
+        open("body?id=NOPE");
+        driver.findElement(By.id("language")).click();
+        waitForText("status", "There is no guiding body with the abbreviation “NOPE”.");
+        assertFalse(driver.findElement(By.id("body-title")).isDisplayed());
+    }
+
+    /** Issue 30, 2: each view says it is loading, with no old content meanwhile; an empty network says why. */
+    @Test
+    void everyViewSaysItIsLoadingAndAnEmptyNetworkSaysWhy() {
+        open("measure?iri=" + URLEncoder.encode(MEASURE + "3", StandardCharsets.UTF_8));
+        waitForText("measure-title", "第 3 项：政银保联动授信担保提供科技型中小企业长期集合信贷机制");
+        holdFetches("/api/queries/", "answer");
+        for (String[] view : new String[][] {
+                {"#measure?iri=" + URLEncoder.encode(MEASURE + "4", StandardCharsets.UTF_8), "measure-title"},
+                {"#body?id=MOST", "body-title"},
+                {"#network?category=ip-protection", "network-nodes"},
+                {"#dashboard", "dashboard-totals"}}) {
+            script("location.hash = arguments[0]", view[0]);
+            waitForText("status", "正在加载……");
+            assertFalse(driver.findElement(By.id(view[1])).isDisplayed(), view[0] + " shows old content while loading");
+            wait.until(d -> text("status").isEmpty() && driver.findElement(By.id(view[1])).isDisplayed());
+        }
+        assertTrue(text("dashboard-totals").contains("实有举措 16 项"), text("dashboard-totals"));
+
+        open("network?category=civil-military");
+        waitForText("network-empty", "“军民深度融合”下没有举措，所以网络为空：清单为这一部分声明了 4 项举措，但实际只收录了 0 项。");
+        assertEquals(0L, withState("return cy.nodes().length"));
+        open("network?category=ip-protection");
+        wait.until(d -> withState("return cy ? cy.nodes().length : 0").equals(3L));
+        assertFalse(driver.findElement(By.id("network-empty")).isDisplayed());
+    }
+
+    /** Issue 30, 3: a keyword naming a place or body is offered as a filter; filters of the URL that name nothing are said; places type ahead; category counts shown. */
+    @Test
+    void searchSaysWhatAKeywordOrAFilterOfTheUrlNames() {
+        open("search?q=合肥");
+        waitForText("result-count", "共 0 项举措");
+        assertTrue(text("search-note").startsWith("“合肥”是地区名称"), text("search-note"));
+        driver.findElement(By.cssSelector("#search-note a.filter-hint")).click();
+        waitForText("result-count", "共 16 项举措");
+        assertTrue(hash().contains("place=3401") && !hash().contains("q="), hash());
+        assertEquals("合肥市", driver.findElement(By.id("place-name")).getAttribute("value"));
+        assertFalse(driver.findElement(By.id("search-note")).isDisplayed());
+
+        open("search?q=银保监会");
+        waitForText("result-count", "共 0 项举措");
+        driver.findElement(By.cssSelector("#search-note a.filter-hint")).click();
+        waitForText("result-count", "共 6 项举措");
+        assertTrue(hash().contains("body=CBIRC"), hash());
+
+        // a keyword's results say why they matched: the keyword marked in the content, markup of the data as text
+        open("search?q=" + URLEncoder.encode("担保", StandardCharsets.UTF_8));
+        wait.until(d -> !texts("#results .result").isEmpty());
+        List<String> numbers = driver.findElements(By.cssSelector("#results .result")).stream()
+                .map(result -> result.getAttribute("data-number")).toList();
+        for (String number : numbers) {
+            List<String> marks = texts("#results .result[data-number='" + number + "'] .snippet mark");
+            assertFalse(marks.isEmpty(), "no snippet for measure " + number);
+            assertTrue(marks.stream().allMatch("担保"::equals), number + " " + marks);
+        }
+        assertFalse(driver.findElement(By.id("results")).getText().contains("<em>"));
+        open("search");
+        waitForText("result-count", "共 16 项举措");
+        assertEquals(0, driver.findElements(By.cssSelector("#results .snippet")).size(), "snippets without a keyword");
+
+        // two words are one phrase: none found, each word offered with what it finds (银行: 1, 3, 4, 5, 7; 担保: 3, 5)
+        open("search?q=" + URLEncoder.encode("银行 担保", StandardCharsets.UTF_8));
+        waitForText("result-count", "共 0 项举措");
+        waitForTexts("#search-note a.word-hint", List.of("银行（5 项）", "担保（2 项）"));
+        driver.findElements(By.cssSelector("#search-note a.word-hint")).get(1).click();
+        waitForText("result-count", "共 2 项举措");
+
+        open("search?category=nope&place=9999");
+        waitForText("result-count", "共 16 项举措");
+        assertEquals("地址中的筛选值不存在，已忽略：类别“nope”；地区（省或市）“9999”。", text("search-note"));
+        assertEquals("全部", new Select(driver.findElement(By.id("facet-category"))).getFirstSelectedOption().getText());
+        assertEquals("全部", new Select(driver.findElement(By.id("facet-place"))).getFirstSelectedOption().getText());
+
+        // a place typed by name: 黄山 gets the 11 nationwide measures (1, 2, 5, 6 | 8-13 | 16); the
+        // categories' counts beside the results, each a filter
+        driver.findElement(By.id("place-name")).sendKeys("黄山市", org.openqa.selenium.Keys.TAB);
+        waitForText("result-count", "共 11 项举措");
+        assertTrue(hash().contains("place=3410"), hash());
+        waitForTexts("#category-counts a", List.of("科技金融创新 4", "科技管理体制创新 6", "知识产权保护 0", "人才培养和激励 1",
+                "军民深度融合 0"));
+        driver.findElement(By.cssSelector("#category-counts a[data-category='tech-finance']")).click();
+        waitForText("result-count", "共 4 项举措");
+        assertTrue(hash().contains("place=3410") && hash().contains("category=tech-finance"), hash());
+    }
+
+    /** Issue 30, 4: the chain stays within the chosen category, the same body twice is said, a step's measures are links. */
+    @Test
+    void theChainStaysWithinTheCategoryAndItsMeasuresAreLinks() {
+        // 知识产权保护 holds measures 14 (最高人民法院, 知识产权局) and 15 (司法部, 知识产权局): 财政部 is not on it
+        open("network?category=ip-protection&from=SPC&to=MOF");
+        waitForTexts("#connection-path li", List.of(
+                "在“知识产权保护”类别中，这两个部门之间没有共同指导的联系（可能其中一个部门不在该类别的网络中）。"));
+        assertEquals(0L, withState("return cy.nodes('.path').length"));
+        open("network?category=ip-protection&from=SPC&to=MOJ");
+        waitForTexts("#connection-path li.step", List.of("最高人民法院 — 知识产权局，共同指导： 第 14 项",
+                "知识产权局 — 司法部，共同指导： 第 15 项"), t -> t.replaceAll("\\s+", " "));
+        assertEquals(3L, withState("return cy.nodes('.path').length"));
+        assertEquals(2L, withState("return cy.edges('.path').length"));
+        driver.findElement(By.cssSelector("#connection-path a[data-number='15']")).click();
+        waitForText("measure-title", "第 15 项：建立提供全方位证据服务的知识产权公证服务平台");
+
+        // outside a category the court reaches 财政部 in three links, and measure numbers link there too
+        open("network?from=SPC&to=MOF");
+        waitForTexts("#connection-path li.step a", List.of("第 14 项", "第 10 项", "第 2 项", "第 3 项", "第 9 项"));
+
+        open("network?from=MOST&to=MOST");
+        waitForTexts("#connection-path li", List.of("起点和终点是同一个部门（科技部），无需相连：请选择两个不同的部门。"));
+    }
+
+    /** Issue 30, 5: the network is drawn the same on every load, no two bodies overlap, the detail list counts from 1, labels are readable at 400 px. */
+    @Test
+    void theNetworkIsDrawnTheSameEveryTimeWithoutOverlaps() {
+        driver.manage().window().setSize(new Dimension(1400, 1000));
+        open("network");
+        wait.until(d -> withState("return cy ? cy.nodes().length : 0").equals(13L));
+        Object positions = withState(POSITIONS);
+        assertEquals(List.of(), withState(OVERLAPS), "bodies (with their names) that overlap");
+        open("network");
+        wait.until(d -> withState("return cy ? cy.nodes().length : 0").equals(13L));
+        assertEquals(positions, withState(POSITIONS), "the layout changed between two loads");
+
+        // the node's detail lists its measures numbered from 1: nothing else is an item of the list
+        driver.findElements(By.cssSelector("#network-nodes button")).stream()
+                .filter(b -> b.getText().startsWith("海关总署")).findFirst().orElseThrow().click();
+        waitForTexts("#network-detail li:not(.plain) a", List.of("第 12 项 生物医药领域特殊物品出入境检验检疫“一站式”监管服务机制"));
+        assertEquals(List.of("measure"), script("return [...document.querySelectorAll('#network-detail > li')]"
+                + ".filter((li) => getComputedStyle(li).display !== 'none')"
+                + ".map((li) => li.querySelector('a[href^=\"#measure\"]') ? 'measure' : li.textContent)"));
+
+        // at 400 px the names are drawn at 10 px or more
+        driver.manage().window().setSize(new Dimension(400, 900));
+        open("network");
+        wait.until(d -> withState("return cy ? cy.nodes().length : 0").equals(13L));
+        double shown = ((Number) withState("return parseFloat(cy.nodes().first().style('font-size')) * cy.zoom()")).doubleValue();
+        assertTrue(shown >= 10, "labels drawn at " + shown + " px");
+    }
+
+    private static final String POSITIONS = "return JSON.stringify(cy.nodes().map((n) => [n.id(), Math.round(n.position('x')),"
+            + " Math.round(n.position('y'))]).sort())";
+
+    private static final String OVERLAPS = "const boxes = cy.nodes().map((n) => [n.data('label'), n.boundingBox({includeLabels: true})]);"
+            + "const found = [];"
+            + "for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {"
+            + "  const [a, p] = boxes[i]; const [b, q] = boxes[j];"
+            + "  if (p.x1 < q.x2 && q.x1 < p.x2 && p.y1 < q.y2 && q.y1 < p.y2) found.push(a + '/' + b);"
+            + "}"
+            + "return found;";
+
+    /** Issue 30, 6: a question's columns named in the page's language, snippets marked not tagged, no chart of scores, pages by button. */
+    @Test
+    void questionsNameTheirColumnsMarkSnippetsAndPage() {
+        // a body's IRI shows as its name, a link to the body; the successors' names come with body-current-names
+        open("ask?query=reorganised-bodies");
+        waitForText("ask-count", "1 行结果");
+        assertEquals(List.of("银保监会"), texts("#ask-table tbody td a"));
+        assertEquals(server.root + "/#body?id=CBIRC", driver.findElement(By.cssSelector("#ask-table tbody td a")).getAttribute("href"));
+        open("ask?query=body-current-names");
+        wait.until(d -> !texts("#ask-table tbody tr").isEmpty());
+        assertEquals(List.of("银保监会 中国银行保险监督管理委员会 国家金融监督管理总局 2023-05-18"), texts("#ask-table tbody tr")
+                .stream().filter(row -> row.startsWith("银保监会")).toList());
+
+        // full-text search: Chinese headings, the matches marked, no <em> shown, the scores not charted
+        open("ask?query=keyword-search-text&keyword=" + URLEncoder.encode("担保", StandardCharsets.UTF_8));
+        wait.until(d -> !texts("#ask-table tbody tr").isEmpty());
+        assertEquals(List.of("举措 IRI", "序号", "标题", "相关度", "摘要（命中处高亮）"), texts("#ask-table th"));
+        assertFalse(driver.findElement(By.cssSelector("#ask-table tbody")).getText().contains("<em>"));
+        List<String> marks = texts("#ask-table td mark");
+        assertFalse(marks.isEmpty());
+        assertTrue(marks.stream().allMatch("担保"::equals), marks.toString());
+        assertEquals(true, script("return document.getElementById('ask-chart').parentElement.hidden"));
+
+        // a page that is cut has a button to the next, and the next one back
+        open("ask?query=cq8-measures-in-place&place=3401&limit=5");
+        waitForText("ask-count", "第 1–5 行 （还有更多）");
+        driver.findElement(By.id("ask-next")).click();
+        waitForText("ask-count", "第 6–10 行 （还有更多）");
+        assertTrue(hash().contains("offset=5") && hash().contains("limit=5"), hash());
+        assertEquals(List.of("6", "7", "8", "9", "10"), driver.findElements(By.cssSelector("#ask-table tbody tr"))
+                .stream().map(row -> row.findElement(By.tagName("td")).getText()).toList());
+        driver.findElement(By.id("ask-previous")).click();
+        waitForText("ask-count", "第 1–5 行 （还有更多）");
+    }
+
+    /** Issue 30, 7: CSV files Excel reads (BOM, the headings shown), search results, network and dashboard exports, printing without the navigation. */
+    @Test
+    void resultsTheNetworkAndTheDashboardExportAndPrintWithoutTheNavigation() {
+        open("ask?query=cq1-co-guidance-pairs&category=tech-finance");
+        waitForText("ask-count", "10 行结果");
+        List<String> excel = csvLines(download("ask-excel"));
+        assertEquals(String.join(",", texts("#ask-table th")), excel.get(0));
+        assertEquals("部门甲（名称排序在前者）", excel.get(0).split(",")[0]);
+        assertEquals("人民银行,银保监会,5,\"1, 3, 4, 5, 6\"", excel.get(1));
+        assertEquals(11, excel.size());
+        // the API's CSV keeps its column names for programs
+        String api = driver.findElement(By.id("ask-csv")).getAttribute("href");
+        assertEquals("bodyA,bodyB,measures,numbers", ExplorerServer.text(server.get(api.substring(server.root.length())))
+                .lines().findFirst().orElseThrow());
+
+        open("search?q=" + URLEncoder.encode("知识产权", StandardCharsets.UTF_8));
+        waitForText("result-count", "共 2 项举措");
+        driver.findElement(By.id("search-export")).click();
+        wait.until(d -> driver.findElement(By.id("search-csv")).getAttribute("href").startsWith("blob:"));
+        assertEquals(List.of("序号,标题,类别,推广范围,指导部门（牵头部门在前）,IRI",
+                "14,建立跨区域的知识产权远程诉讼平台,知识产权保护,8个全面创新改革试验区域,最高人民法院、知识产权局," + MEASURE + "14",
+                "15,建立提供全方位证据服务的知识产权公证服务平台,知识产权保护,8个全面创新改革试验区域,司法部、知识产权局," + MEASURE + "15"),
+                csvLines(download("search-csv")));
+
+        open("network?category=ip-protection");
+        wait.until(d -> withState("return cy ? cy.nodes().length : 0").equals(3L));
+        driver.findElement(By.id("network-edges")).click();
+        List<String> edges = csvLines(download("network-file"));
+        assertEquals("部门甲,部门乙,共同指导举措数", edges.get(0));
+        assertEquals(java.util.Set.of("知识产权局,最高人民法院,1", "知识产权局,司法部,1"), java.util.Set.copyOf(edges.subList(1, edges.size())));
+        driver.findElement(By.id("network-png")).click();
+        wait.until(d -> driver.findElement(By.id("network-file")).getAttribute("download").equals("network-ip-protection.png"));
+        byte[] png = download("network-file");
+        assertEquals("\u0089PNG", new String(png, 0, 4, StandardCharsets.ISO_8859_1));
+
+        open("dashboard");
+        wait.until(d -> !texts("#table-sections tbody tr").isEmpty());
+        assertEquals(List.of("类别,声明,实有", "科技金融创新,7,7", "科技管理体制创新,6,6", "知识产权保护,2,2", "人才培养和激励,1,1",
+                "军民深度融合,4,0"), csvLines(download("csv-sections")));
+
+        // printed, the dashboard takes one page and no navigation
+        String pdf = new String(java.util.Base64.getDecoder().decode(driver.print(new org.openqa.selenium.print.PrintOptions())
+                .getContent()), StandardCharsets.ISO_8859_1);
+        assertEquals(1, java.util.regex.Pattern.compile("/Type\\s*/Page[^s]").matcher(pdf).results().count(), "printed pages");
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        try {
+            assertFalse(driver.findElement(By.id("nav")).isDisplayed());
+            assertTrue(driver.findElement(By.id("table-bodies")).isDisplayed());
+            open("search");
+            waitForText("result-count", "共 16 项举措");
+            assertFalse(driver.findElement(By.id("search-form")).isDisplayed());
+            assertTrue(driver.findElement(By.id("results")).isDisplayed());
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", ""));
+        }
+    }
+
+    /** The bytes of the file a download link points at (a blob the page made, or a path of the server). */
+    private static byte[] download(String linkId) {
+        String base64 = (String) ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "fetch(document.getElementById(arguments[0]).href).then((r) => r.arrayBuffer()).then((buffer) => {"
+                + "  let text = ''; for (const b of new Uint8Array(buffer)) text += String.fromCharCode(b); done(btoa(text));"
+                + "});", linkId);
+        return java.util.Base64.getDecoder().decode(base64);
+    }
+
+    /** A CSV file's lines, after checking it starts with a UTF-8 byte order mark and its lines end in CRLF. */
+    private static List<String> csvLines(byte[] file) {
+        assertEquals("\uFEFF", new String(file, 0, 3, StandardCharsets.UTF_8), "no UTF-8 byte order mark");
+        String text = new String(file, 3, file.length - 3, StandardCharsets.UTF_8);
+        assertTrue(text.endsWith("\r\n"), text);
+        return List.of(text.split("\r\n"));
+    }
+
+    /** Issue 30, 8: the landing page says what the list is; back leads where the analyst came from; focus goes to the new view's heading; linked data in the page's language; the dashboard keeps ties. */
+    @Test
+    void theLandingPageIntroducesTheListAndBackLeadsWhereTheAnalystCameFrom() {
+        open("search");
+        waitForText("result-count", "共 16 项举措");
+        assertTrue(text("intro").startsWith("这里收录的清单分 5 个部分，声明 20 项改革举措，实有 16 项。"
+                + "“军民深度融合”部分声明 4 项，但原文在该部分下没有列出任何举措。"), text("intro"));
+
+        driver.findElement(By.cssSelector("#results li[data-number='3'] a")).click();
+        waitForText("measure-title", "第 3 项：政银保联动授信担保提供科技型中小企业长期集合信贷机制");
+        wait.until(d -> "measure-title".equals(script("return document.activeElement.id")));
+        WebElement back = driver.findElement(By.cssSelector("#view-measure a.back"));
+        assertEquals("← 返回检索", back.getText());
+        // the linked-data page opens in the page's language
+        String html = driver.findElement(By.cssSelector("#measure-rdf a[data-format='html']")).getAttribute("href");
+        assertEquals(server.root + "/list/3/measure/3.html?lang=zh", html);
+        assertTrue(ExplorerServer.text(server.get("/list/3/measure/3.html?lang=zh")).contains("lang=\"zh\""));
+
+        // from the measure to its lead body: back leads to the measure, not to the network
+        driver.findElement(By.cssSelector("#measure-bodies li a")).click();
+        waitForText("body-title", "中华人民共和国财政部");
+        wait.until(d -> "body-title".equals(script("return document.activeElement.id")));
+        back = driver.findElement(By.cssSelector("#view-body a.back"));
+        assertEquals("← 返回上一项举措", back.getText());
+        back.click();
+        waitForText("measure-title", "第 3 项：政银保联动授信担保提供科技型中小企业长期集合信贷机制");
+
+        // from Ask to a body: back to Ask
+        open("ask?query=reorganised-bodies");
+        wait.until(d -> !texts("#ask-table tbody td a").isEmpty());
+        driver.findElement(By.cssSelector("#ask-table tbody td a")).click();
+        waitForText("body-title", "中国银行保险监督管理委员会");
+        assertEquals("← 返回问答", driver.findElement(By.cssSelector("#view-body a.back")).getText());
+
+        // the most connected bodies: the eight with most partners and any that tie with the eighth
+        java.util.Map<String, Integer> partners = new java.util.HashMap<>();
+        ExplorerServer.text(server.get("/api/queries/co-guidance-pairs?format=csv")).lines().skip(1).forEach(line -> {
+            String[] cells = line.split(",");
+            partners.merge(cells[0], 1, Integer::sum);
+            partners.merge(cells[1], 1, Integer::sum);
+        });
+        int eighth = partners.values().stream().sorted(Comparator.reverseOrder()).skip(7).findFirst().orElseThrow();
+        java.util.Set<String> expected = partners.entrySet().stream().filter(e -> e.getValue() >= eighth)
+                .map(java.util.Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
+        assertTrue(expected.size() > 8, "no tie at the eighth: " + partners);
+        open("dashboard");
+        wait.until(d -> !texts("#table-bodies tbody tr").isEmpty());
+        assertEquals(expected, driver.findElements(By.cssSelector("#table-bodies tbody tr td:first-child")).stream()
+                .map(WebElement::getText).collect(java.util.stream.Collectors.toSet()));
     }
 
     @Test
@@ -521,7 +894,7 @@ class ExplorerBrowserTest {
         assertTrue((Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth"),
                 "the page is wider than the phone");
         open("network");
-        wait.until(d -> script("return window.reformNetwork ? window.reformNetwork.nodes().length : 0").equals(13L));
+        wait.until(d -> withState("return cy ? cy.nodes().length : 0").equals(13L));
         assertTrue((Boolean) script("return document.documentElement.scrollWidth <= window.innerWidth"),
                 "the network view is wider than the phone");
         open("search?q=知识产权");

@@ -33,7 +33,7 @@ class ExplorerServletTest {
         assertEquals(200, page.statusCode());
         assertEquals("text/html;charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow().replace(" ", ""));
         assertEquals("no-cache", page.headers().firstValue("Cache-Control").orElseThrow());
-        assertTrue(ExplorerServer.text(page).contains("<script src=\"/explorer/app.js\""), ExplorerServer.text(page));
+        assertTrue(ExplorerServer.text(page).contains("<script src=\"/explorer/app.js\" type=\"module\""), ExplorerServer.text(page));
         assertEquals(ExplorerServer.text(page), ExplorerServer.text(server.get("/explorer/")));
     }
 
@@ -53,6 +53,30 @@ class ExplorerServletTest {
         }
         // app.js, app.css, cytoscape, chart.js, yasgui js and css
         assertTrue(checked >= 6, "the page names " + checked + " files");
+    }
+
+    /** The page loads app.js as a module; every module it imports, and they import, is served as JavaScript. */
+    @Test
+    void everyModuleTheAppImportsIsServed() {
+        assertTrue(ExplorerServer.text(server.get("/")).contains("<script src=\"/explorer/app.js\" type=\"module\">"));
+        java.util.Deque<String> queue = new java.util.ArrayDeque<>(java.util.List.of("/explorer/app.js"));
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        Pattern imports = Pattern.compile("^import [^;]*? from '(\\.{1,2}/[^']+)';", Pattern.MULTILINE);
+        while (!queue.isEmpty()) {
+            String path = queue.removeFirst();
+            if (!seen.add(path)) {
+                continue;
+            }
+            HttpResponse<byte[]> module = server.get(path);
+            assertEquals(200, module.statusCode(), path);
+            assertTrue(module.headers().firstValue("Content-Type").orElseThrow().startsWith("text/javascript"), path);
+            Matcher imported = imports.matcher(ExplorerServer.text(module));
+            while (imported.find()) {
+                queue.add(java.net.URI.create(path).resolve(imported.group(1)).toString());
+            }
+        }
+        assertTrue(seen.containsAll(java.util.List.of("/explorer/state.js", "/explorer/api.js", "/explorer/router.js",
+                "/explorer/dom.js", "/explorer/views/search.js", "/explorer/views/dashboard.js")), seen.toString());
     }
 
     @Test

@@ -10,16 +10,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every string of the interface is in both languages, and every key the page uses exists. */
 class ExplorerTranslationsTest {
     private static final Pattern MARKUP_KEY = Pattern.compile("data-i18n(?:-placeholder|-label)?=\"([^\"]+)\"");
-    private static final Pattern SCRIPT_KEY = Pattern.compile("\\bt\\('([a-zA-Z.]+)'");
+    private static final Pattern SCRIPT_KEY = Pattern.compile("\\b(?:t|ViewError)\\('([a-zA-Z.]+)'");
 
     @Test
     void chineseAndEnglishHaveTheSameKeysAndEveryKeyThePageUses() throws IOException {
@@ -28,7 +31,12 @@ class ExplorerTranslationsTest {
         assertEquals(keys(zh), keys(en));
         Set<String> used = new TreeSet<>();
         collect(MARKUP_KEY, text("explorer/index.html"), used);
-        collect(SCRIPT_KEY, text("explorer/app.js"), used);
+        // app.js and the modules it imports
+        try (Stream<Path> scripts = Files.walk(Path.of("src/main/resources/explorer"))) {
+            for (Path script : scripts.filter(path -> path.toString().endsWith(".js")).toList()) {
+                collect(SCRIPT_KEY, Files.readString(script), used);
+            }
+        }
         assertTrue(used.size() > 60, used.toString());
         assertEquals(used, keys(zh), "the keys the page uses and the keys translated");
         for (String key : keys(zh)) {
