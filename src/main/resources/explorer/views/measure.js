@@ -1,5 +1,5 @@
 /* The measure view (#measure?iri=IRI). */
-import {query} from '../api.js';
+import {ApiError, query} from '../api.js';
 import {$, ViewError, clear, el, fact, rdfLinks} from '../dom.js';
 import {bodyLink, facetByIri, facets} from '../data.js';
 import {label, number, t, value} from '../i18n.js';
@@ -8,11 +8,18 @@ import {state} from '../state.js';
 export async function showMeasure(params) {
   await facets();
   const iri = params.get('iri') || '';
-  const [rows, bodies, places] = await Promise.all([
-    query('explorer-measure', {measure: iri}),
-    query('explorer-measure-bodies', {measure: iri}),
-    query('explorer-measure-places', {measure: iri}),
-  ]);
+  let rows, bodies, places;
+  try {
+    [rows, bodies, places] = await Promise.all([
+      query('explorer-measure', {measure: iri}),
+      query('explorer-measure-bodies', {measure: iri}),
+      query('explorer-measure-places', {measure: iri}),
+    ]);
+  } catch (failure) {
+    // the view's one parameter is the IRI: a 400 means it names no measure of the graph
+    if (failure instanceof ApiError && failure.status === 400) throw new ViewError('error.noMeasure', {iri});
+    throw failure;
+  }
   if (rows.length === 0) throw new ViewError('error.noMeasure', {iri});
   const m = rows[0];
   $('measure-title').textContent = t('measure.heading', {number: value(m, 'number'), title: value(m, 'title')});
