@@ -107,7 +107,7 @@ SCALE_TABLES=$(java -cp "$BENCH_CLASSPATH" io.reformkg.bench.ScaleBenchmark --sc
   --runs "$RUNS" --work "$BENCH_WORK/scale" --virtuoso virtuoso-t --isql isql-vt)
 bench_write_section scale-bench <<MD
 <!-- scale-bench:start -->
-## Scale: Reform KG against plain Fuseki by corpus size
+## Scale: Reform KG against plain Fuseki and Virtuoso by corpus size
 
 $(bench_machine). Reproduce with \`$COMMAND\`.
 
