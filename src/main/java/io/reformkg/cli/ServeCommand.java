@@ -40,7 +40,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--tdb2", paramLabel = "DIR",
             description = "Keep the graph in a TDB2 store in DIR: built on first start, reused after, rebuilt when "
-                    + "the data changes (default: in memory, built at start).")
+                    + "the data changes (default: in memory, built at start or read back from --cache).")
     Path tdb2;
 
     @Option(names = "--cache", paramLabel = "DIR",
