@@ -3,7 +3,10 @@
 #   1. JMH (IngestBenchmark): the source parser and the graph builder at each corpus size;
 #   2. the serving comparison on the real list against plain Fuseki (bench/run-server-bench.sh);
 #   3. the scale comparison (ScaleBenchmark): Reform KG's ingest from text to a served TDB2 store,
-#      plain Fuseki's load of the same quads, and both servers side by side at each size.
+#      plain Fuseki's and Virtuoso's loads of the same quads, and the three servers side by side at
+#      each size. Virtuoso is Debian's virtuoso-opensource, installed with apt-get when missing (as
+#      root, or through sudo); it runs in a folder of its own under target/bench/scale, on loopback
+#      ports, and is stopped at the end like the others.
 # Not part of `mvn verify`. At 10^3–10^5 the scale comparison runs for about 10 minutes on 2 cores; 10^6
 # adds about 65 minutes with --runs 3 (each computed competency question there takes 0.1–110 s, asked RUNS+2
 # times on each server).
@@ -93,12 +96,18 @@ fi
 
 # 3. at scale
 if running scale; then
+if ! command -v virtuoso-t > /dev/null || ! command -v isql-vt > /dev/null; then
+  as_root=""
+  [ "$(id -u)" = 0 ] || as_root=sudo
+  $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q virtuoso-opensource > "$BENCH_WORK/apt-virtuoso.log"
+fi
+VIRTUOSO_VERSION=$(dpkg-query -W -f='${Version}' virtuoso-opensource-7 2>/dev/null || echo unknown)
 SCALE_TABLES=$(java -cp "$BENCH_CLASSPATH" io.reformkg.bench.ScaleBenchmark --scales "$SCALES" \
   --seconds "$SECONDS_PER_LOAD" --clients "$CLIENTS" --reform-jar target/reform-kg.jar --fuseki-jar "$FUSEKI_JAR" \
-  --runs "$RUNS" --work "$BENCH_WORK/scale")
+  --runs "$RUNS" --work "$BENCH_WORK/scale" --virtuoso virtuoso-t --isql isql-vt)
 bench_write_section scale-bench <<MD
 <!-- scale-bench:start -->
-## Scale: Reform KG against plain Fuseki by corpus size
+## Scale: Reform KG against plain Fuseki and Virtuoso by corpus size
 
 $(bench_machine). Reproduce with \`$COMMAND\`.
 
@@ -109,20 +118,25 @@ before a collection from its GC log, then waits for that server's dataset descri
 statistics: it reads the whole store once per build, in the background after the first answer, and
 keeps the result beside the store) so that it does not run beside the serving figures; dumps that
 store and loads the same quads into plain Fuseki (\`jena-fuseki-server\` $FUSEKI_VERSION,
-\`tdb2.tdbloader\`, served with \`tdb:unionDefaultGraph\`, \`-Xmx4g\`). Then each server in turn, on
-its TDB2 store, read into the page cache first (at 10^6 the two stores together fill this machine's
+\`tdb2.tdbloader\`, served with \`tdb:unionDefaultGraph\`, \`-Xmx4g\`) and into Virtuoso (Debian's
+\`virtuoso-opensource\` $VIRTUOSO_VERSION, its bulk loader \`ld_dir\` + \`rdf_loader_run\`, then a
+checkpoint; a database of its own under \`target/bench/scale\`, loopback ports, 170,000 buffers =
+1.3 GiB, no limit on result rows or time; its default graph is the union of the graphs, as on the
+others). Then each server in turn, on
+its store, read into the page cache first (at 10^6 the stores together fill this machine's
 memory, and the one loaded or served last would push the other's out): start to first answer, \`ASK {}\` (every
 start counts; the store exists, and Reform KG answers from the answers it kept on disk, see
 docs/serving.md, "Caching and revalidation"), each competency question alone (median of $RUNS), and $CLIENTS clients on the
 mix for $SECONDS_PER_LOAD s — Reform KG with its answer cache (*cached*) and with \`Cache-Control:
-no-cache\` on every query (*computed*). Every answer is compared with plain Fuseki's, as sorted
-rows. The listing questions (CQ3, CQ5, CQ7, CQ8) are asked as counts (\`SELECT (COUNT(*) …) {
+no-cache\` on every query (*computed*); plain Fuseki and Virtuoso keep no answers. Every answer
+is compared with plain Fuseki's, as sorted rows, and the ad-hoc table gives the rows (for a
+listing question its count) all three answered. The listing questions (CQ3, CQ5, CQ7, CQ8) are asked as counts (\`SELECT (COUNT(*) …) {
 <question> }\`): at a million measures they list hundreds of thousands of rows. *Place* and
 *keyword* are Reform KG's named queries \`measures-in-place\` (合肥) and \`keyword-search-text\`
 (担保) through its query API (median of $RUNS); plain Fuseki has no text index. The last table
 times Reform KG's own competency questions, \`queries/cq1…cq8\` (CQ8 in 合肥; the paged ones a page
 of 100), through its query API with every answer computed (median of $RUNS): a store answers them
-from its measure index (docs/queries.md, "How queries run"), where the rows above ask both servers
+from its measure index (docs/queries.md, "How queries run"), where the rows above ask every server
 the same SPARQL.
 
 $SCALE_TABLES

@@ -13,7 +13,7 @@ bench_prepare
 WORK=$BENCH_WORK
 # the same graph for both servers: the TriG export of `reform-kg build`
 java -jar target/reform-kg.jar build --out "$WORK/graph" > /dev/null
-rm -rf "$WORK/fuseki-tdb2" "$WORK/reform-tdb2" "$WORK/server.log"
+rm -rf "$WORK/fuseki-tdb2" "$WORK/reform-tdb2" "$WORK/graph-cache" "$WORK/server.log"
 
 TABLE=$(java -cp "$BENCH_CLASSPATH" io.reformkg.bench.LoadDriver \
   --reform-jar target/reform-kg.jar --fuseki-jar "$FUSEKI_JAR" \
@@ -32,11 +32,14 @@ not with other runs. Reproduce with:
 bench/run-server-bench.sh $*
 \`\`\`
 
-Each server runs as its own process, one at a time: Reform KG as README starts it, with the
-class-data archive \`mvn package\` makes (\`-XX:SharedArchiveFile=target/reform-kg.jsa\`, see
+Each server runs as its own process, one at a time: Reform KG as README starts it (in memory,
+the graph kept between starts in a cache folder of the run's own, \`--cache\`; see
+docs/serving.md, "The graph kept between starts"; the row \`--no-cache\` builds it at every
+start), with the class-data archive \`mvn package\` makes (\`-XX:SharedArchiveFile=target/reform-kg.jsa\`, see
 docs/serving.md, "Start-up"), plain Fuseki as its jar starts; JVM settings otherwise default. *Start to first
 answer* runs from launching \`java -jar …\` to the first answered SPARQL query, the quad count
-(the first start, which warms the disk cache and builds Reform KG's TDB2 store, is not counted).
+(the first start, which warms the disk cache and builds Reform KG's TDB2 store or the graph it
+keeps, is not counted).
 On a TDB2 store Reform KG keeps its answers on disk (docs/serving.md, "Caching and
 revalidation"), so from the second start its first answer is the one the start before kept; the
 row *every answer computed* computes it, as every other answer. *Queries/s*: 16

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,15 +43,39 @@ final class BenchHttp {
     }
 
     /**
-     * Runs a query POSTed as {@code application/sparql-query}: a SELECT's rows as tab-joined
-     * lexical forms, or an ASK's answer as one row {@code true}/{@code false}.
+     * A SPARQL endpoint: Reform KG's and plain Fuseki's take the query as the POST's body; Virtuoso
+     * 7.2 waits for more on such a request, so it gets the query as an HTML form's field.
      */
+    record Endpoint(URI uri, boolean form) {
+        /** Reform KG's or plain Fuseki's endpoint on a loopback port. */
+        static Endpoint kg(int port) {
+            return new Endpoint(URI.create("http://127.0.0.1:" + port + "/kg/sparql"), false);
+        }
+
+        static Endpoint virtuoso(int port) {
+            return new Endpoint(URI.create("http://127.0.0.1:" + port + "/sparql"), true);
+        }
+    }
+
+    /** {@link #ask(Endpoint, String, String...)} at Reform KG's or plain Fuseki's endpoint. */
     List<String> ask(int port, String sparql, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/kg/sparql"))
-                .header("Content-Type", "application/sparql-query")
+        return ask(Endpoint.kg(port), sparql, headers);
+    }
+
+    /**
+     * Runs a query POSTed to the endpoint: a SELECT's rows as tab-joined lexical forms, or an
+     * ASK's answer as one row {@code true}/{@code false}.
+     */
+    List<String> ask(Endpoint endpoint, String sparql, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.uri())
                 .header("Accept", "application/sparql-results+json")
-                .timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofString(sparql));
+                .timeout(timeout);
+        if (endpoint.form()) {
+            request.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers
+                    .ofString("query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8)));
+        } else {
+            request.header("Content-Type", "application/sparql-query").POST(HttpRequest.BodyPublishers.ofString(sparql));
+        }
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
@@ -87,6 +112,12 @@ final class BenchHttp {
      */
     Load load(int port, int clients, Duration duration, Map<String, String> queries,
             Map<String, List<String>> reference, boolean unordered, String... headers) throws InterruptedException {
+        return load(Endpoint.kg(port), clients, duration, queries, reference, unordered, headers);
+    }
+
+    /** {@link #load(int, int, Duration, Map, Map, boolean, String...)} at any endpoint. */
+    Load load(Endpoint endpoint, int clients, Duration duration, Map<String, String> queries,
+            Map<String, List<String>> reference, boolean unordered, String... headers) throws InterruptedException {
         List<String> names = List.copyOf(queries.keySet());
         AtomicLong answered = new AtomicLong();
         AtomicLong wrong = new AtomicLong();
@@ -99,7 +130,7 @@ final class BenchHttp {
                 running.add(pool.submit(() -> {
                     for (int i = offset; System.nanoTime() < end; i++) {
                         String name = names.get(i % names.size());
-                        List<String> answer = ask(port, queries.get(name), headers);
+                        List<String> answer = ask(endpoint, queries.get(name), headers);
                         List<String> rows = unordered ? answer.stream().sorted().toList() : answer;
                         if (System.nanoTime() < end) {
                             answered.incrementAndGet();
@@ -168,12 +199,16 @@ final class BenchHttp {
 
     /** Waits until the server answers the {@code ready} probe. */
     void awaitReady(Process process, int port, Path log) throws InterruptedException {
+        awaitReady(process, Endpoint.kg(port), log);
+    }
+
+    void awaitReady(Process process, Endpoint endpoint, Path log) throws InterruptedException {
         while (true) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the server exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                ask(port, BenchQueries.probe("ready"));
+                ask(endpoint, BenchQueries.probe("ready"));
                 return;
             } catch (UncheckedIOException | NotAnswered notYet) {
                 Thread.sleep(20);

@@ -30,8 +30,8 @@ import java.util.stream.Stream;
  * until that server has described the dataset (VoID statistics, once per build, in the background
  * after the first answer), waited for so that it does not run beside the serving figures;</li>
  * <li>plain Fuseki's load of the very same quads (dumped from Reform KG's store) with
- * {@code tdb2.tdbloader};</li>
- * <li>both servers side by side on their TDB2 stores, each read into the page cache first: process
+ * {@code tdb2.tdbloader}, and Virtuoso's ({@link Virtuoso}) with its bulk loader;</li>
+ * <li>the three servers side by side on their stores, each read into the page cache first: process
  * start to first answer, each competency question alone (median of several runs, every answer
  * computed), and 16 clients on
  * the mix for a while — Reform KG with its answer cache and with every answer computed
@@ -64,6 +64,8 @@ public final class ScaleBenchmark {
     private final int starts;
     private final int runs;
     private final String heap;
+    private final String virtuosoServer;
+    private final String virtuosoIsql;
 
     private ScaleBenchmark(Map<String, String> options) {
         this.reformJar = absolute(options.getOrDefault("--reform-jar", "target/reform-kg.jar"));
@@ -74,12 +76,15 @@ public final class ScaleBenchmark {
         this.starts = Integer.parseInt(options.getOrDefault("--starts", "3"));
         this.runs = Integer.parseInt(options.getOrDefault("--runs", "5"));
         this.heap = options.getOrDefault("--heap", "4g");
+        this.virtuosoServer = options.getOrDefault("--virtuoso", "virtuoso-t");
+        this.virtuosoIsql = options.getOrDefault("--isql", "isql-vt");
     }
 
     /** The figures for one corpus size. */
     record Scale(int measures, long quads, long ingestMillis, long descriptionMillis, long peakHeapMb,
-            long fusekiLoadMillis, Serving reform, Serving fuseki, BenchHttp.Load reformComputed, long placeMillis,
-            long keywordMillis, Map<String, Long> namedMillis) {
+            long fusekiLoadMillis, long virtuosoLoadMillis, Serving reform, Serving fuseki, Serving virtuoso,
+            BenchHttp.Load reformComputed, long placeMillis, long keywordMillis, Map<String, Long> namedMillis,
+            Map<String, Integer> rows) {
     }
 
     /** One server on its store: start times, each question's computed and cached medians, the mix under load. */
@@ -103,7 +108,7 @@ public final class ScaleBenchmark {
         }
         System.out.print(benchmark.tables(scales));
         if (scales.stream().anyMatch(scale -> scale.reform().load().wrong() + scale.reformComputed().wrong()
-                + scale.fuseki().load().wrong() > 0)) {
+                + scale.fuseki().load().wrong() + scale.virtuoso().load().wrong() > 0)) {
             System.err.println("some answers differed between the servers");
             System.exit(1);
         }
@@ -152,6 +157,11 @@ public final class ScaleBenchmark {
         BenchHttp.run(List.of(java, "-Xmx" + heap, "-cp", fusekiJar.toString(), "tdb2.tdbloader", "--loc",
                 fusekiDb.toString(), dump.toString()), dir.resolve("tdbloader.log"));
         long fusekiLoadMillis = millisSince(begin);
+        log("Virtuoso load");
+        Virtuoso virtuoso = new Virtuoso(dir.resolve("virtuoso"), virtuosoServer, virtuosoIsql);
+        begin = System.nanoTime();
+        virtuoso.load(dump, http, dir.resolve("virtuoso.log"));
+        long virtuosoLoadMillis = millisSince(begin);
         Files.delete(dump);
 
         List<String> fuseki = List.of(java, "-Xmx" + heap, "-jar", fusekiJar.toString(), "--localhost", "--tdb2",
@@ -165,12 +175,31 @@ public final class ScaleBenchmark {
         log("serving: plain Fuseki");
         Map<String, List<String>> reference = new LinkedHashMap<>();
         long[] quads = new long[1];
-        Serving plain = serve(fuseki, fusekiDb, dir, log, mix, reference, quads, port2 -> null);
+        Serving plain = serve(launcher(fuseki, dir, log), fusekiDb, "count-quads", false, mix, reference, quads,
+                port2 -> null);
+        log("serving: Virtuoso");
+        Path virtuosoLog = dir.resolve("virtuoso.log");
+        Serving third = serve(new Launcher() {
+            @Override
+            public Process launch(int port) throws IOException {
+                return virtuoso.launch(port, virtuosoLog);
+            }
+
+            @Override
+            public BenchHttp.Endpoint endpoint(int port) {
+                return BenchHttp.Endpoint.virtuoso(port);
+            }
+
+            @Override
+            public Path log() {
+                return virtuosoLog;
+            }
+        }, virtuoso.database(), "count-quads-under-base", false, mix, reference, quads, port2 -> null);
         log("serving: Reform KG");
         long[] apiMillis = new long[2];
         Map<String, Long> namedMillis = new LinkedHashMap<>();
         BenchHttp.Load[] computedLoad = new BenchHttp.Load[1];
-        Serving ours = serve(reform, reformDb, dir, log, mix, reference, quads, port2 -> {
+        Serving ours = serve(launcher(reform, dir, log), reformDb, "count-quads", true, mix, reference, quads, port2 -> {
             computedLoad[0] = http.load(port2, clients, Duration.ofSeconds(seconds), mix, reference, true,
                     "Cache-Control", NO_CACHE);
             apiMillis[0] = medianMillis(() -> http.get(port2, PLACE_QUERY, "Cache-Control", NO_CACHE));
@@ -179,8 +208,12 @@ public final class ScaleBenchmark {
                     medianMillis(() -> http.get(port2, path, "Cache-Control", NO_CACHE))));
             return null;
         });
+        Map<String, Integer> rows = new LinkedHashMap<>();
+        reference.forEach((name, answer) -> rows.put(name, LISTING.contains(name)
+                ? Integer.parseInt(answer.get(0)) : answer.size()));
         return new Scale(measures, quads[0], ingestMillis, descriptionMillis, peakHeapMb(dir.resolve("ingest-gc.log")),
-                fusekiLoadMillis, ours, plain, computedLoad[0], apiMillis[0], apiMillis[1], namedMillis);
+                fusekiLoadMillis, virtuosoLoadMillis, ours, plain, third, computedLoad[0], apiMillis[0], apiMillis[1],
+                namedMillis, rows);
     }
 
     private static Map<String, String> namedQuestions() {
@@ -199,13 +232,43 @@ public final class ScaleBenchmark {
         Void run(int port) throws Exception;
     }
 
+    /** How a server under test starts on a port, where it answers, and where its output goes. */
+    private interface Launcher {
+        Process launch(int port) throws IOException;
+
+        BenchHttp.Endpoint endpoint(int port);
+
+        Path log();
+    }
+
+    /** A Java server: its command with PORT for the port, started in {@code dir}. */
+    private static Launcher launcher(List<String> command, Path dir, Path log) {
+        return new Launcher() {
+            @Override
+            public Process launch(int port) throws IOException {
+                return BenchHttp.launch(command, port, dir, log);
+            }
+
+            @Override
+            public BenchHttp.Endpoint endpoint(int port) {
+                return BenchHttp.Endpoint.kg(port);
+            }
+
+            @Override
+            public Path log() {
+                return log;
+            }
+        };
+    }
+
     /**
      * Starts a server {@code starts} times on its {@code store}, read into the page cache first (the
-     * store already built, so every start counts), then on the last one: the quad count (equal for
-     * every server), each question computed and cached, the mix under load, and {@code more}. The
+     * store already built, so every start counts), then on the last one: the quad count by the
+     * probe {@code countProbe} (equal for every server), each question computed (and from the
+     * server's {@code answerCache}, if it has one), the mix under load, and {@code more}. The
      * first server's answers become the reference.
      */
-    private Serving serve(List<String> command, Path store, Path dir, Path log, Map<String, String> mix,
+    private Serving serve(Launcher server, Path store, String countProbe, boolean answerCache, Map<String, String> mix,
             Map<String, List<String>> reference, long[] quads, WhileServing more) throws Exception {
         readIntoPageCache(store);
         List<Long> startMillis = new ArrayList<>();
@@ -218,11 +281,13 @@ public final class ScaleBenchmark {
                 }
                 port = BenchHttp.freePort();
                 long begin = System.nanoTime();
-                process = BenchHttp.launch(command, port, dir, log);
-                http.awaitReady(process, port, log);
+                process = server.launch(port);
+                http.awaitReady(process, server.endpoint(port), server.log());
                 startMillis.add(millisSince(begin));
             }
-            long count = Long.parseLong(http.ask(port, BenchQueries.probe("count-quads"), "Cache-Control", NO_CACHE).get(0));
+            BenchHttp.Endpoint endpoint = server.endpoint(port);
+            long count = Long.parseLong(http.ask(endpoint, BenchQueries.probe(countProbe), "Cache-Control", NO_CACHE)
+                    .get(0));
             if (quads[0] == 0) {
                 quads[0] = count;
             } else if (quads[0] != count) {
@@ -230,19 +295,20 @@ public final class ScaleBenchmark {
             }
             Map<String, Long> computed = new LinkedHashMap<>();
             Map<String, Long> cached = new LinkedHashMap<>();
-            int servedPort = port;
             for (Map.Entry<String, String> question : mix.entrySet()) {
-                List<String> answer = sorted(http.ask(servedPort, question.getValue(), "Cache-Control", NO_CACHE));
+                List<String> answer = sorted(http.ask(endpoint, question.getValue(), "Cache-Control", NO_CACHE));
                 List<String> expected = reference.putIfAbsent(question.getKey(), answer);
                 if (expected != null && !expected.equals(answer)) {
                     throw new IllegalStateException(question.getKey() + " is answered differently: " + answer
                             + " vs " + expected);
                 }
-                computed.put(question.getKey(), medianMillis(() -> http.ask(servedPort, question.getValue(),
+                computed.put(question.getKey(), medianMillis(() -> http.ask(endpoint, question.getValue(),
                         "Cache-Control", NO_CACHE)));
-                cached.put(question.getKey(), medianMillis(() -> http.ask(servedPort, question.getValue())));
+                if (answerCache) {
+                    cached.put(question.getKey(), medianMillis(() -> http.ask(endpoint, question.getValue())));
+                }
             }
-            BenchHttp.Load load = http.load(port, clients, Duration.ofSeconds(seconds), mix, reference, true);
+            BenchHttp.Load load = http.load(endpoint, clients, Duration.ofSeconds(seconds), mix, reference, true);
             more.run(port);
             return new Serving(startMillis, computed, cached, load);
         } finally {
@@ -308,39 +374,70 @@ public final class ScaleBenchmark {
         StringBuilder out = new StringBuilder();
         out.append("### Ingest\n\n| Measures | Quads | Reform KG: text → served TDB2 store (inference, SHACL, text index) "
                 + "| then its dataset description (VoID statistics), once per build, in the background "
-                + "| Reform KG peak heap | Plain Fuseki: `tdb2.tdbloader` of the same quads |\n|---|---|---|---|---|---|\n");
+                + "| Reform KG peak heap | Plain Fuseki: `tdb2.tdbloader` of the same quads "
+                + "| Virtuoso: bulk loader of the same quads, then a checkpoint |\n|---|---|---|---|---|---|---|\n");
         for (Scale scale : scales) {
-            out.append(String.format(Locale.ROOT, "| %,d | %,d | %s | %s | %,d MiB | %s |%n", scale.measures(),
+            out.append(String.format(Locale.ROOT, "| %,d | %,d | %s | %s | %,d MiB | %s | %s |%n", scale.measures(),
                     scale.quads(), duration(scale.ingestMillis()), duration(scale.descriptionMillis()),
-                    scale.peakHeapMb(), duration(scale.fusekiLoadMillis())));
+                    scale.peakHeapMb(), duration(scale.fusekiLoadMillis()), duration(scale.virtuosoLoadMillis())));
         }
         out.append(String.format(Locale.ROOT, "%n### Serving, side by side%n%n| Measures | Start to first answer, ms "
-                + "(median of %d): Reform KG / Fuseki | Queries/s at %d clients (%d s): Reform KG cached / computed "
-                + "/ Fuseki | Throughput ratio cached / computed | Place query, ms | Keyword query, ms | Wrong "
-                + "answers |%n|---|---|---|---|---|---|---|%n", starts, clients, seconds));
+                + "(median of %d): Reform KG / Fuseki (ratio) / Virtuoso | Queries/s at %d clients (%d s): Reform KG "
+                + "cached / computed / Fuseki / Virtuoso | Throughput ratio over Fuseki, cached / computed | Place "
+                + "query, ms | Keyword query, ms | Wrong answers |%n|---|---|---|---|---|---|---|%n", starts, clients,
+                seconds));
         for (Scale scale : scales) {
             Serving ours = scale.reform();
             Serving plain = scale.fuseki();
-            out.append(String.format(Locale.ROOT, "| %,d | %d / %d (%.2f×) | %.0f / %.0f / %.0f | %.2f× / %.2f× | %d | "
-                            + "%d | %d |%n", scale.measures(), ours.medianStart(), plain.medianStart(),
-                    ours.medianStart() / (double) plain.medianStart(), ours.load().perSecond(),
-                    scale.reformComputed().perSecond(), plain.load().perSecond(),
+            Serving third = scale.virtuoso();
+            out.append(String.format(Locale.ROOT, "| %,d | %d / %d (%.2f×) / %d | %.0f / %.0f / %.0f / %.0f | %.2f× / "
+                            + "%.2f× | %d | %d | %d |%n", scale.measures(), ours.medianStart(), plain.medianStart(),
+                    ours.medianStart() / (double) plain.medianStart(), third.medianStart(), ours.load().perSecond(),
+                    scale.reformComputed().perSecond(), plain.load().perSecond(), third.load().perSecond(),
                     ours.load().perSecond() / plain.load().perSecond(),
                     scale.reformComputed().perSecond() / plain.load().perSecond(), scale.placeMillis(),
-                    scale.keywordMillis(), ours.load().wrong() + scale.reformComputed().wrong() + plain.load().wrong()));
+                    scale.keywordMillis(), ours.load().wrong() + scale.reformComputed().wrong() + plain.load().wrong()
+                            + third.load().wrong()));
         }
+        String questions = BenchQueries.COMPETENCY.stream().map(name -> name.substring(0, name.indexOf('-'))
+                .toUpperCase(Locale.ROOT) + (LISTING.contains(name) ? " (count)" : "")).collect(Collectors.joining(" | "));
         out.append(String.format(Locale.ROOT, "%n### Each competency question alone, median of %d, ms: Reform KG "
-                + "computed / Reform KG cached / Fuseki%n%n| Measures | %s |%n|---|%s%n", runs,
-                BenchQueries.COMPETENCY.stream().map(name -> name.substring(0, name.indexOf('-')).toUpperCase(Locale.ROOT)
-                        + (LISTING.contains(name) ? " (count)" : "")).collect(Collectors.joining(" | ")),
+                + "computed / Reform KG cached / Fuseki / Virtuoso%n%n| Measures | %s |%n|---|%s%n", runs, questions,
                 "---|".repeat(BenchQueries.COMPETENCY.size())));
         for (Scale scale : scales) {
             out.append(String.format(Locale.ROOT, "| %,d |", scale.measures()));
             for (String name : BenchQueries.COMPETENCY) {
-                out.append(String.format(Locale.ROOT, " %d / %d / %d |", scale.reform().computedMillis().get(name),
-                        scale.reform().cachedMillis().get(name), scale.fuseki().computedMillis().get(name)));
+                out.append(String.format(Locale.ROOT, " %d / %d / %d / %d |", scale.reform().computedMillis().get(name),
+                        scale.reform().cachedMillis().get(name), scale.fuseki().computedMillis().get(name),
+                        scale.virtuoso().computedMillis().get(name)));
             }
             out.append('\n');
+        }
+        out.append(String.format(Locale.ROOT, "%n### Ad-hoc SPARQL: Reform KG's time over Virtuoso's, every answer "
+                + "computed (the medians above), and the rows every server answered alike%n%n| Measures | %s | "
+                + "Geometric mean | Slowest on Reform KG |%n|---|%s---|---|%n", questions,
+                "---|".repeat(BenchQueries.COMPETENCY.size())));
+        for (Scale scale : scales) {
+            out.append(String.format(Locale.ROOT, "| %,d |", scale.measures()));
+            double logSum = 0;
+            String slowest = "";
+            long slowestMillis = -1;
+            for (String name : BenchQueries.COMPETENCY) {
+                long ours = scale.reform().computedMillis().get(name);
+                double ratio = Math.max(ours, 1) / (double) Math.max(scale.virtuoso().computedMillis().get(name), 1);
+                logSum += Math.log(ratio);
+                if (ours > slowestMillis) {
+                    slowestMillis = ours;
+                    slowest = name.substring(0, name.indexOf('-')).toUpperCase(Locale.ROOT);
+                }
+                out.append(String.format(Locale.ROOT, " %.1f× |", ratio));
+            }
+            out.append(String.format(Locale.ROOT, " **%.1f×** | %s, %,d ms |%n",
+                    Math.exp(logSum / BenchQueries.COMPETENCY.size()), slowest, slowestMillis));
+            out.append("| rows |");
+            BenchQueries.COMPETENCY.forEach(name -> out.append(String.format(Locale.ROOT, " %,d |",
+                    scale.rows().get(name))));
+            out.append(" | |\n");
         }
         out.append(String.format(Locale.ROOT, "%n### Reform KG's named competency questions through its query API, "
                 + "every answer computed (median of %d), ms%n%n| Measures | %s |%n|---|%s%n", runs,

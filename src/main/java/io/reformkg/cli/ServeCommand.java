@@ -43,8 +43,18 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--tdb2", paramLabel = "DIR",
             description = "Keep the graph in a TDB2 store in DIR: built on first start, reused after, rebuilt when "
-                    + "the data changes (default: in memory, built at start).")
+                    + "the data changes (default: in memory, built at start or read back from --cache).")
     Path tdb2;
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "In memory: keep the built graph in DIR between starts, reused while the data and the "
+                    + "program are unchanged, built again otherwise (default: $XDG_CACHE_HOME/reform-kg, else "
+                    + "~/.cache/reform-kg).")
+    Path cache;
+
+    @Option(names = "--no-cache", description = "In memory: build the graph from the data folder at every start and "
+            + "keep nothing (default: off).")
+    boolean noCache;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
             description = "Longest a query may run before it is cancelled, e.g. 10s, 500ms, 2m; a bare number is "
@@ -99,9 +109,16 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
+        if (cache != null && (tdb2 != null || noCache)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--cache keeps a graph built in memory; "
+                    + (tdb2 != null ? "with --tdb2 the store's own folder keeps it" : "--no-cache keeps none")
+                    + ": give one of the two");
+        }
         GraphStore.Builder storeBuilder = dataOptions.store();
         if (tdb2 != null) {
             storeBuilder.tdb2(tdb2);
+        } else if (!noCache) {
+            storeBuilder.cache(cacheFolder());
         }
         OpeningStore live = OpeningStore.start(dataOptions.iris(), () -> watch
                 ? LiveStore.create().stores(storeBuilder).grace(graceFor(timeout)).build()
@@ -112,7 +129,7 @@ final class ServeCommand implements Callable<Integer> {
         store.validation().warnings().forEach(warning -> out.println("warning: " + warning.message()));
         // no triple count here: counting means reading the whole store, minutes at a national scale
         out.printf("Reform KG: data version %s%s, serving read-only; query timeout %s%n", store.version(),
-                tdb2 == null ? ", in memory" : store.wasRebuilt() ? ", TDB2 store built in " + tdb2
+                tdb2 == null ? inMemory(store) : store.wasRebuilt() ? ", TDB2 store built in " + tdb2
                         : ", TDB2 store reused from " + tdb2, Durations.text(timeout));
         server.urls().forEach((name, url) -> out.printf("  %-20s %s%n", name + ":", url));
         if (watch) {
@@ -136,6 +153,23 @@ final class ServeCommand implements Callable<Integer> {
         }, "reform-kg-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private String inMemory(GraphStore store) {
+        return noCache ? ", in memory, built from " + dataOptions.data
+                : store.wasRebuilt() ? ", in memory, built from " + dataOptions.data + " (cache " + cacheFolder() + ")"
+                : ", in memory, the graph kept in " + cacheFolder() + " reused";
+    }
+
+    /** The folder given, or the user's cache folder as the XDG base directories define it. */
+    private Path cacheFolder() {
+        if (cache != null) {
+            return cache;
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("reform-kg");
     }
 
     /** Starts serving once the store is open; on failure nothing stays open. */

@@ -252,6 +252,11 @@ public final class MeasureIndex implements AutoCloseable {
         return new Guidance(term.substring(4), Integer.parseInt(term.substring(0, 3)));
     }
 
+    /** Writes the index into {@code folder}, new or empty, for {@link Builder#load}. */
+    public void copyTo(Path folder) throws IOException {
+        SearchIndex.copyCommit(directory, folder);
+    }
+
     @Override
     public void close() {
         try {
@@ -300,6 +305,24 @@ public final class MeasureIndex implements AutoCloseable {
                 return new MeasureIndex(directory);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the measure index in " + folder, e);
+            }
+        }
+
+        /** A copy in memory of the index {@link MeasureIndex#copyTo} wrote to the folder: the folder may go. */
+        public MeasureIndex load() {
+            if (folder == null) {
+                throw new IllegalStateException("a measure index in memory is read from its writer (Writer.finish)");
+            }
+            try {
+                Directory directory = SearchIndex.inMemory(folder);
+                try {
+                    return new MeasureIndex(directory);
+                } catch (IOException | RuntimeException e) {
+                    directory.close();
+                    throw e;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the measure index in " + folder, e);
             }
         }
     }

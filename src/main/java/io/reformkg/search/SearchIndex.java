@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,9 +28,11 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.IOContext;
 
 /**
  * The entry point of the search stage: a Chinese full-text index (jena-text over Lucene, cut into
@@ -116,6 +119,22 @@ public final class SearchIndex {
                 return TextDatasetFactory.create(dataset, index, true);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the text index folder " + directory, e);
+            }
+        }
+
+        /**
+         * The dataset wrapped with a copy in memory of the index a {@link Writer} left (or
+         * {@link Writer#copyTo copied}) in the folder: the folder may go once this returns.
+         */
+        public Dataset load(Dataset dataset) {
+            if (directory == null || !hasIndex(directory)) {
+                throw new IllegalArgumentException("no text index to load in " + directory);
+            }
+            try {
+                TextIndex index = TextDatasetFactory.createLuceneIndex(inMemory(directory), config(fields()));
+                return TextDatasetFactory.create(dataset, index, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the text index folder " + directory, e);
             }
         }
 
@@ -217,6 +236,11 @@ public final class SearchIndex {
             index.commit();
         }
 
+        /** Writes the index as last committed into {@code folder}, new or empty, for {@link Builder#load}. */
+        public void copyTo(Path folder) throws IOException {
+            copyCommit(index.getDirectory(), folder);
+        }
+
         /** Commits, and returns the dataset wrapped with this index (closed with the dataset). */
         public Dataset wrap(Dataset dataset) {
             commit();
@@ -227,6 +251,33 @@ public final class SearchIndex {
         public void close() {
             index.close();
         }
+    }
+
+    /** Writes the files of an index's last commit into {@code folder}, new or empty, and syncs them. */
+    static void copyCommit(Directory index, Path folder) throws IOException {
+        Files.createDirectories(folder);
+        try (Directory target = FSDirectory.open(folder)) {
+            Collection<String> files = SegmentInfos.readLatestCommit(index).files(true);
+            for (String file : files) {
+                target.copyFrom(index, file, file, IOContext.DEFAULT);
+            }
+            target.sync(files);
+            target.syncMetaData();
+        }
+    }
+
+    /** A copy in memory of the index in {@code folder}. */
+    static Directory inMemory(Path folder) throws IOException {
+        Directory memory = new ByteBuffersDirectory();
+        try (Directory disk = FSDirectory.open(folder)) {
+            for (String file : SegmentInfos.readLatestCommit(disk).files(true)) {
+                memory.copyFrom(disk, file, file, IOContext.READONCE);
+            }
+        } catch (IOException | RuntimeException e) {
+            memory.close();
+            throw e;
+        }
+        return memory;
     }
 
     private static boolean hasIndex(Path dir) {

@@ -66,6 +66,7 @@ public final class GraphStore implements CurrentStore {
         private IriScheme iris = IriScheme.defaults();
         private Path tdb2;
         private Path textIndex;
+        private Path cache;
         private boolean logBuildTimes = true;
 
         private Builder() {
@@ -101,6 +102,17 @@ public final class GraphStore implements CurrentStore {
         }
 
         /**
+         * Keeps a graph built in memory in {@code dir} between starts (see {@link GraphCache}):
+         * reused while the data version and the program are unchanged, built again otherwise, and
+         * whenever the folder cannot be read or written. No effect on a TDB2 store, which is kept
+         * in its own folder. Default: none, every build in memory starts from the data folder.
+         */
+        public Builder cache(Path dir) {
+            this.cache = dir;
+            return this;
+        }
+
+        /**
          * Builds without logging where the build's time went, for commands whose output is an
          * answer rather than a build ({@code query}, {@code export}).
          */
@@ -128,6 +140,14 @@ public final class GraphStore implements CurrentStore {
         }
 
         private GraphStore buildInMemory(String version) {
+            GraphCache kept = cache == null ? null : new GraphCache(cache, GraphCache.programStamp());
+            if (kept != null) {
+                Optional<GraphCache.Snapshot> snapshot = kept.read(version);
+                if (snapshot.isPresent()) {
+                    return new GraphStore(new Served(snapshot.get().dataset(), snapshot.get().facts()), iris,
+                            snapshot.get().findings(), version, false, Optional.empty(), () -> { });
+                }
+            }
             Dataset dataset = DatasetFactory.createTxnMem();
             BatchedBuild build = new BatchedBuild(data, iris);
             SearchIndex.Writer text = SearchIndex.create().directory(textIndex).writer();
@@ -145,8 +165,12 @@ public final class GraphStore implements CurrentStore {
             if (logBuildTimes) {
                 build.logTimes(0);
             }
-            return new GraphStore(new Served(text.wrap(dataset), facts.finish()), iris, validation, version, true,
-                    Optional.empty(), () -> { });
+            Dataset served = text.wrap(dataset);
+            MeasureIndex index = facts.finish();
+            if (kept != null) {
+                kept.write(version, dataset, text, index, validation);
+            }
+            return new GraphStore(new Served(served, index), iris, validation, version, true, Optional.empty(), () -> { });
         }
 
         private GraphStore openTdb2() {
@@ -281,7 +305,10 @@ public final class GraphStore implements CurrentStore {
         return storeFolder.map(Tdb2Location::answers);
     }
 
-    /** False when a TDB2 store built earlier from the same inputs was reused instead of built. */
+    /**
+     * False when a TDB2 store, or a graph kept in a cache ({@link Builder#cache}), built earlier
+     * from the same inputs was reused instead of built.
+     */
     public boolean wasRebuilt() {
         return rebuilt;
     }

@@ -16,14 +16,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code serve --check}: one request per surface over HTTP, what answered, then the server stops. */
 class ServeCheckTest {
     private static final String ROOT = "http://127\\.0\\.0\\.1:\\d+";
 
     @Test
-    void asksEverySurfaceAndStops() throws Exception {
-        CliRun run = CliRun.of("serve", "--check", "--port", "0");
+    void asksEverySurfaceAndStops(@TempDir Path cache) throws Exception {
+        // a cache of the test's own, not the user's ~/.cache
+        CliRun run = CliRun.of("serve", "--check", "--port", "0", "--cache", cache.toString());
         assertEquals(0, run.status(), run.out() + run.err());
         List<String> checks = run.out().lines().filter(line -> line.startsWith("check")).toList();
         assertEquals(5, checks.size(), run.out());

@@ -59,6 +59,35 @@ class ServeCommandTest {
     }
 
     @Test
+    void refusesACacheBesideATdb2StoreOrNoCache(@TempDir Path temp) {
+        String err = runExpectingStatus2("serve", "--port", "0", "--cache", temp.resolve("cache").toString(), "--tdb2",
+                temp.resolve("db").toString());
+        assertEquals("error: --cache keeps a graph built in memory; with --tdb2 the store's own folder keeps it: give "
+                + "one of the two (see reform-kg serve --help)\n", err);
+        err = runExpectingStatus2("serve", "--port", "0", "--cache", temp.resolve("cache").toString(), "--no-cache");
+        assertEquals("error: --cache keeps a graph built in memory; --no-cache keeps none: give one of the two "
+                + "(see reform-kg serve --help)\n", err);
+        assertFalse(Files.exists(temp.resolve("cache")) || Files.exists(temp.resolve("db")), "nothing is written");
+    }
+
+    @Test
+    void inMemoryASecondStartReusesTheGraphKeptByTheFirst(@TempDir Path temp) {
+        String cache = temp.resolve("cache").toString();
+        CliRun first = CliRun.of("serve", "--check", "--port", "0", "--cache", cache);
+        assertEquals(0, first.status(), first.out() + first.err());
+        assertTrue(first.out().contains(", in memory, built from data (cache " + cache + "), serving read-only"),
+                first.out());
+        CliRun second = CliRun.of("serve", "--check", "--port", "0", "--cache", cache);
+        assertEquals(0, second.status(), second.out() + second.err());
+        assertTrue(second.out().contains(", in memory, the graph kept in " + cache + " reused, serving read-only"),
+                second.out());
+        assertTrue(second.out().contains("check: every surface answered"), second.out());
+        CliRun uncached = CliRun.of("serve", "--check", "--port", "0", "--no-cache");
+        assertEquals(0, uncached.status(), uncached.out() + uncached.err());
+        assertTrue(uncached.out().contains(", in memory, built from data, serving read-only"), uncached.out());
+    }
+
+    @Test
     void refusesAStoreFolderThatIsAFile(@TempDir Path temp) throws IOException {
         Path file = Files.writeString(temp.resolve("store"), "not a folder");
         String err = runExpectingStatus2("serve", "--port", "0", "--tdb2", file.toString());
