@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.jena.query.QueryCancelledException;
 
 /** Serves the catalog and runs named queries; see {@link QueryApi}. */
@@ -43,8 +44,8 @@ final class QueryApiServlet extends HttpServlet {
         static Catalog of(QueryCatalog queries, CurrentStore store, long maxCacheBytes) {
             String text = ResultWriter.catalog(queries);
             // answers kept on disk outlive the process: they are kept apart by the queries' text
-            String queriesText = text + queries.queries().stream()
-                    .map(query -> query.sparqlIn(Language.ZH)).collect(Collectors.joining("\n"));
+            String queriesText = text + Stream.concat(queries.queries().stream(), queries.internalQueries().stream())
+                    .map(NamedQuery::sparql).collect(Collectors.joining("\n"));
             return new Catalog(queries, text, text.getBytes(StandardCharsets.UTF_8),
                     store.derived(served -> AnswerCache.keptIn(served.answersFolder(), "queries", queriesText,
                             maxCacheBytes)));

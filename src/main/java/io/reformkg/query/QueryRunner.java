@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.ParameterizedSparqlString;
@@ -24,11 +25,14 @@ import org.apache.jena.query.QueryExecutionDatasetBuilder;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.system.Txn;
 
 /**
  * Runs the catalog's named queries on a dataset: checks the parameters against the query's
  * header, resolves each value to the term it names, binds it with
+ * the query's own VALUES blocks of it ({@link ValuesDefaults}) or
  * {@link ParameterizedSparqlString} (never by pasting text into the query), and runs the query
  * in a read transaction over the union of the dataset's graphs. A paged query's limit and offset
  * are set on the parsed query, after binding.
@@ -137,6 +141,7 @@ public final class QueryRunner {
     private Query bind(NamedQuery query, Map<String, String> arguments, Language language, Map<String, RDFNode> bound) {
         ParameterResolver resolver = new ParameterResolver(dataset.getUnionModel());
         ParameterizedSparqlString sparql = new ParameterizedSparqlString(query.sparql());
+        Map<Var, Node> inValues = new LinkedHashMap<>();
         for (QueryParameter parameter : query.parameters()) {
             String value = arguments.getOrDefault(parameter.name(), parameter.defaultValue());
             if (value == null) {
@@ -145,10 +150,22 @@ public final class QueryRunner {
             }
             RDFNode node = resolver.resolve(parameter, value);
             bound.put(parameter.name(), node);
-            sparql.setParam(parameter.name(), node);
+            bindOne(query, sparql, inValues, parameter.name(), node);
         }
-        sparql.setLiteral(LANGUAGE_VARIABLE, language.code());
-        return sparql.asQuery();
+        bindOne(query, sparql, inValues, LANGUAGE_VARIABLE, ResourceFactory.createPlainLiteral(language.code()));
+        Query parsed = sparql.asQuery();
+        ValuesDefaults.bind(parsed, inValues);
+        return parsed;
+    }
+
+    /** A value for the query's VALUES blocks of that variable, if it has any; else bound in the text's syntax. */
+    private static void bindOne(NamedQuery query, ParameterizedSparqlString sparql, Map<Var, Node> inValues,
+                                String variable, RDFNode value) {
+        if (query.valuesBound().contains(variable)) {
+            inValues.put(Var.alloc(variable), value.asNode());
+        } else {
+            sparql.setParam(variable, value);
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,8 @@ class QueryCatalogTest {
             # question.en: Question?
             """;
     private static final String BODY = "PREFIX rkg: <https://w3id.org/reform-kg/def/>\n"
-            + "SELECT ?measure WHERE { ?measure rkg:category ?category }\n";
+            + "SELECT ?measure WHERE { VALUES ?category { <https://w3id.org/reform-kg/category/tech-finance> } "
+            + "?measure rkg:category ?category }\n";
 
     @Test
     void theLibraryHoldsEveryQueryWithItsHeader() {
@@ -107,6 +109,28 @@ class QueryCatalogTest {
         assertEquals(ParameterKind.INTEGER, query.parameters().get(1).kind());
         assertEquals(Optional.empty(), query.paging());
         assertEquals(query.parameters(), query.accepted());
+    }
+
+    @Test
+    void aParameterAndTheLanguageHaveTheirDefaultsInTheQuery() {
+        String header = HEADER + "# param: category (category, default tech-finance) 类别 / category\n"
+                + "# column: measure — 举措 / measure\n";
+        String unbound = "PREFIX rkg: <https://w3id.org/reform-kg/def/>\n"
+                + "SELECT ?measure WHERE { ?measure rkg:category ?category }\n";
+        assertEquals("queries/demo.rq: ?category has no default in the query; give it as VALUES ?category { ... } "
+                + "where it is used, so the query runs as written", failure(header + unbound));
+        String noLanguage = "PREFIX rkg: <https://w3id.org/reform-kg/def/>\n"
+                + "SELECT ?measure WHERE { VALUES ?category { <https://w3id.org/reform-kg/category/tech-finance> } "
+                + "?measure rkg:category ?category ; rkg:title ?title . FILTER (LANG(?title) = ?lang) }\n";
+        assertEquals("queries/demo.rq: ?lang has no default in the query; give it as VALUES ?lang { ... } "
+                + "where it is used, so the query runs as written", failure(header + noLanguage));
+        String twoValues = "PREFIX rkg: <https://w3id.org/reform-kg/def/>\n"
+                + "SELECT ?measure WHERE { VALUES ?category { rkg:a rkg:b } ?measure rkg:category ?category }\n";
+        assertEquals("queries/demo.rq: the VALUES block of ?category must give that variable alone one value, its "
+                + "default: VALUES ?category { ... }", failure(header + twoValues));
+        assertEquals(Set.of("category"), QueryCatalog.parse("demo", header + BODY).orElseThrow().valuesBound());
+        // the explorer's own queries may leave a parameter to be bound in the text's syntax
+        assertEquals(Set.of(), QueryCatalog.parse("demo", header + unbound, true).orElseThrow().valuesBound());
     }
 
     @Test
