@@ -20,7 +20,7 @@ import org.apache.jena.sparql.syntax.ElementWalker;
  * parsed query (in sub-queries too: a variable used in several scopes has a block in each), never
  * by editing the text.
  */
-final class ValuesDefaults {
+public final class ValuesDefaults {
     private ValuesDefaults() {
     }
 
@@ -52,7 +52,7 @@ final class ValuesDefaults {
      * Puts {@code values} in the query's VALUES blocks of those variables, one row each, in place.
      * Each variable must have blocks of that variable alone (the catalog checks it on load).
      */
-    static void bind(Query query, Map<Var, Node> values) {
+    public static void bind(Query query, Map<Var, Node> values) {
         Map<Var, List<ElementData>> blocks = blocks(query);
         values.forEach((variable, value) -> {
             for (ElementData block : blocks.getOrDefault(variable, List.of())) {

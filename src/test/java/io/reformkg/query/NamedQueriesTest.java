@@ -393,7 +393,7 @@ class NamedQueriesTest {
                 () -> runner.run("body-detail", Map.of("body", "国防部"), Language.ZH));
         assertEquals("parameter body: no body is named \"国防部\"; the bodies are: CBIRC (银保监会), CNIPA (知识产权局), "
                 + "GACC (海关总署), MIIT (工业和信息化部), MOE (教育部), MOF (财政部), MOHRSS (人力资源社会保障部), "
-                + "MOJ (司法部), MOST (科技部), NDRC (发展改革委), NFRA (金融监管总局), PBOC (人民银行), SASAC (国资委), SPC (最高人民法院)",
+                + "MOJ (司法部), MOST (科技部), NDRC (发展改革委), NFRA (金融监管总局), PBOC (人民银行), SASAC (国资委), SPC (最高人民法院), StateCouncil (国务院)",
                 unknown.getMessage());
     }
 
