@@ -29,6 +29,9 @@ final class QueryApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final String FORMAT = "format";
     private static final String LANG = "lang";
+    /** {@code format=sparql}: the query with the request's values bound, not its answer. */
+    private static final String SPARQL = "sparql";
+    private static final String SPARQL_MEDIA_TYPE = "application/sparql-query; charset=utf-8";
 
     private final transient CurrentStore store;
     private final transient Supplier<QueryCatalog> queries;
@@ -123,9 +126,18 @@ final class QueryApiServlet extends HttpServlet {
             }
             arguments.put(parameter.getKey(), parameter.getValue()[0]);
         }
-        ResultFormat format = format(arguments.remove(FORMAT), request.getHeader("Accept"));
+        String requestedFormat = arguments.remove(FORMAT);
         String lang = arguments.remove(LANG);
         Language language = lang == null ? Language.ZH : Language.parse(lang);
+        if (SPARQL.equalsIgnoreCase(Objects.requireNonNullElse(requestedFormat, "").trim())) {
+            // the query itself, as a SPARQL client would send it with these values
+            GraphStore served = store.get();
+            String text = QueryRunner.over(served, catalog.queries()).sparql(name, arguments, language);
+            Responses.send(request, response, text.getBytes(StandardCharsets.UTF_8), SPARQL_MEDIA_TYPE,
+                    Responses.etag(served.version(), name + "\n" + language + "\n" + arguments + "\n" + text));
+            return;
+        }
+        ResultFormat format = format(requestedFormat, request.getHeader("Accept"));
         // one store for the whole answer, even if a rebuild swaps in another meanwhile
         GraphStore served = store.get();
         String key = name + "\n" + format + "\n" + language + "\n" + arguments;
@@ -162,7 +174,8 @@ final class QueryApiServlet extends HttpServlet {
             if (label.equals("csv")) {
                 return ResultFormat.CSV;
             }
-            throw HttpProblem.notAcceptable("unsupported format \"" + requested + "\"; use format=json or format=csv");
+            throw HttpProblem.notAcceptable("unsupported format \"" + requested + "\"; use format=json, format=csv "
+                    + "or format=sparql (the query itself)");
         }
         if (accept == null || accept.isBlank()) {
             return ResultFormat.JSON;

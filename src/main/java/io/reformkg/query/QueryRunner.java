@@ -91,14 +91,7 @@ public final class QueryRunner {
      * messages list what exists.
      */
     public QueryResult run(String name, Map<String, String> arguments, Language language) {
-        NamedQuery query = catalog.get(name);
-        for (String argument : arguments.keySet()) {
-            if (query.parameter(argument).isEmpty()) {
-                throw new InvalidParameterException("query " + name + " has no parameter \"" + argument + "\"; "
-                        + (query.accepted().isEmpty() ? "it takes none" : "its parameters are: "
-                        + query.accepted().stream().map(QueryParameter::name).collect(Collectors.joining(", "))));
-            }
-        }
+        NamedQuery query = checked(name, arguments);
         Optional<Page> page = query.paging().map(paging -> paging.page(arguments));
         return Txn.calculateRead(dataset, () -> {
             Map<String, RDFNode> bound = new LinkedHashMap<>();
@@ -132,6 +125,40 @@ public final class QueryRunner {
                     .map(computation -> computation.completePage(cut, bound, dataset)).orElse(cut);
             return new QueryResult(name, query.columnNames(), answer, served);
         });
+    }
+
+    /**
+     * Query {@code name} as a SPARQL client runs it with these parameter values (the others take
+     * their defaults) and language: the file's header comments, then the query with the values
+     * in its VALUES blocks and, for a paged query, the page as LIMIT and OFFSET. Throws as
+     * {@link #run} does.
+     */
+    public String sparql(String name, Map<String, String> arguments, Language language) {
+        NamedQuery query = checked(name, arguments);
+        Optional<Page> page = query.paging().map(paging -> paging.page(arguments));
+        Query bound = Txn.calculateRead(dataset, () -> bind(query, arguments, language, new LinkedHashMap<>()));
+        page.ifPresent(requested -> {
+            bound.setLimit(requested.limit());
+            if (requested.offset() > 0) {
+                bound.setOffset(requested.offset());
+            }
+        });
+        String header = query.sparql().lines().takeWhile(line -> line.startsWith("#"))
+                .collect(Collectors.joining("\n", "", "\n"));
+        return header + bound.serialize();
+    }
+
+    /** The query of that name, whose parameters these arguments all are. */
+    private NamedQuery checked(String name, Map<String, String> arguments) {
+        NamedQuery query = catalog.get(name);
+        for (String argument : arguments.keySet()) {
+            if (query.parameter(argument).isEmpty()) {
+                throw new InvalidParameterException("query " + name + " has no parameter \"" + argument + "\"; "
+                        + (query.accepted().isEmpty() ? "it takes none" : "its parameters are: "
+                        + query.accepted().stream().map(QueryParameter::name).collect(Collectors.joining(", "))));
+            }
+        }
+        return query;
     }
 
     /**

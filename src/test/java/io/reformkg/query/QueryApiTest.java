@@ -313,7 +313,8 @@ class QueryApiTest {
     void unsupportedFormatsAre406() {
         HttpResponse<String> xml = get("/api/queries/cq2-measures-per-body?format=xml");
         assertEquals(406, xml.statusCode());
-        assertEquals("unsupported format \"xml\"; use format=json or format=csv\n", xml.body());
+        assertEquals("unsupported format \"xml\"; use format=json, format=csv or format=sparql (the query itself)\n",
+                xml.body());
         assertEquals(406, get("/api/queries/cq2-measures-per-body", "Accept", "application/rdf+xml").statusCode());
     }
 

@@ -86,18 +86,7 @@ class QueriesAsWrittenTest {
         List<Map<String, String>> sent = endpointRows(raw.body());
         JsonNode answer = apiAnswer(query.name());
         assertFalse(answer.path("hasMore").asBoolean(false), query.name() + ": the default page holds the whole answer");
-        List<Map<String, String>> run = new ArrayList<>();
-        for (JsonNode row : answer.get("rows")) {
-            Map<String, String> values = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> fields = row.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                // a column a computed step adds (keyword-search-text's snippet) is not the SPARQL's
-                if (!field.getKey().equals("snippet")) {
-                    values.put(field.getKey(), apiValue(field.getValue()));
-                }
-            }
-            run.add(values);
-        }
+        List<Map<String, String>> run = apiRows(answer);
         if (text.contains("\n# computed: shortest-co-guidance-chain\n")) {
             // the file answers the co-guidance pairs; the program finds the chain among them
             assertFalse(run.isEmpty(), query.name());
@@ -115,6 +104,22 @@ class QueriesAsWrittenTest {
         assertEquals(saysEmpty, sent.isEmpty(), query.name() + ": a query whose default answer is empty says so in its "
                 + "header (\"" + EMPTY_NOTE + " why\"), and only such a query");
         assertEquals(run, sent, query.name() + ": the file as written answers what reform-kg query answers");
+    }
+
+    private static List<Map<String, String>> apiRows(JsonNode answer) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (JsonNode row : answer.get("rows")) {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> fields = row.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                // a column a computed step adds (keyword-search-text's snippet) is not the SPARQL's
+                if (!field.getKey().equals("snippet")) {
+                    values.put(field.getKey(), apiValue(field.getValue()));
+                }
+            }
+            rows.add(values);
+        }
+        return rows;
     }
 
     private static JsonNode apiAnswer(String name) {
@@ -165,6 +170,35 @@ class QueriesAsWrittenTest {
     private static String number(BigDecimal value) {
         BigDecimal plain = value.stripTrailingZeros();
         return plain.scale() <= 0 ? plain.toPlainString() : Float.toString(plain.floatValue());
+    }
+
+    @Test
+    void theQueryWithOtherValuesAnswersAsTheRunnerDoesWithThem() {
+        // what the explorer's "open in the SPARQL editor" loads: the form's values in the query
+        Map<String, String> asked = new LinkedHashMap<>();
+        asked.put("cq1-co-guidance-pairs", "category=ip-protection&lang=en");
+        asked.put("cq8-measures-in-place", "place=%E9%BB%84%E5%B1%B1&limit=4&offset=3");
+        asked.put("body-detail", "body=SPC");
+        asked.put("measure-detail", "measure=3");
+        asked.put("keyword-search", "keyword=%E7%9F%A5%E8%AF%86%E4%BA%A7%E6%9D%83");
+        asked.forEach((name, parameters) -> {
+            HttpResponse<byte[]> sparql = client.get("/api/queries/" + name + "?format=sparql&" + parameters);
+            assertEquals(200, sparql.statusCode(), SparqlClient.text(sparql));
+            assertEquals("application/sparql-query; charset=utf-8", sparql.headers().firstValue("Content-Type")
+                    .orElseThrow());
+            String text = SparqlClient.text(sparql);
+            assertTrue(text.startsWith("# title.zh: "), text);
+            HttpResponse<byte[]> raw = client.post("/kg/sparql", "application/sparql-query", text,
+                    "Accept", SparqlClient.JSON);
+            assertEquals(200, raw.statusCode(), name + ": " + SparqlClient.text(raw));
+            List<Map<String, String>> run = apiRows(apiAnswer(name + "?" + parameters));
+            assertFalse(run.isEmpty(), name);
+            assertEquals(run, endpointRows(raw.body()), name + " with " + parameters);
+        });
+        String bound = SparqlClient.text(client.get("/api/queries/cq1-co-guidance-pairs?format=sparql&category=talent"));
+        assertTrue(bound.contains("VALUES ?category { <https://w3id.org/reform-kg/category/talent> }"), bound);
+        assertEquals(400, client.get("/api/queries/cq1-co-guidance-pairs?format=sparql&category=colour").statusCode());
+        assertEquals(400, client.get("/api/queries/cq1-co-guidance-pairs?format=sparql&colour=red").statusCode());
     }
 
     @Test
