@@ -149,6 +149,9 @@ function rdfLinks(target, iri) {
 // ---------- routing: the hash keeps the view and its state ----------
 
 function parseHash() {
+  // the SPARQL editor's share link (YASGUI's) holds its query in the hash: #query=…&endpoint=…
+  const raw = location.hash.replace(/^#/, '');
+  if (/^[^?]*=/.test(raw)) return {view: 'sparql', params: new URLSearchParams(raw)};
   const hash = decodeURIComponent(location.hash.replace(/^#/, '').split('?')[0]) || 'search';
   const queryPart = location.hash.includes('?') ? location.hash.substring(location.hash.indexOf('?') + 1) : '';
   return {view: hash, params: new URLSearchParams(queryPart)};
@@ -720,9 +723,7 @@ async function catalog() {
   if (state.catalog.length === 0) {
     const response = await fetch(API, {headers: {Accept: 'application/json'}});
     if (!response.ok) throw new Error(`${API}: ${response.status}`);
-    // the analysts' questions first, then the queries the explorer's own views run
-    const internal = (q) => q.name.startsWith('explorer-');
-    state.catalog = (await response.json()).queries.sort((a, b) => internal(a) - internal(b));
+    state.catalog = (await response.json()).queries;
   }
   return state.catalog;
 }
@@ -786,7 +787,10 @@ async function showAsk(params) {
   };
   const details = el('details', {}, el('summary', {}, t('ask.showSparql')), el('pre', {class: 'sparql'}, selected.sparql || ''));
   form.append(details, el('button', {type: 'button', class: 'link', onclick: () => {
-    navigate('sparql', {example: selected.name});
+    // the editor opens the query with the values chosen in the form
+    const chosen = {example: selected.name};
+    for (const p of selected.parameters || []) chosen[p.name] = form.elements[p.name].value;
+    navigate('sparql', chosen);
   }}, t('ask.openEditor')));
   clear($('ask-table'));
   $('ask-count').textContent = '';
@@ -877,19 +881,28 @@ async function showSparql(params) {
     });
     window.reformYasgui = state.yasgui; // for tests and the console
   }
+  const tab = state.yasgui.getTab();
   const example = params.get('example');
-  if (example) {
+  if (params.get('query')) {
+    tab.setQuery(params.get('query'));
+    tab.query();
+  } else if (example) {
     select.value = example;
-    loadExample(example, true);
+    tab.setQuery(await exampleText(example, params));
+    tab.query();
   }
 }
 
-function loadExample(name, run) {
+/** A catalog query's text: as the file gives it (its defaults), or with the values in params bound by the server. */
+async function exampleText(name, params) {
   const q = state.catalog.find((candidate) => candidate.name === name);
-  if (!q) return;
-  const tab = state.yasgui.getTab();
-  tab.setQuery(q.sparql);
-  if (run) tab.query();
+  const values = new URLSearchParams([...params].filter(([key]) => key !== 'example'));
+  if (q && [...values].length === 0) return q.sparql;
+  values.set('format', 'sparql');
+  values.set('lang', state.lang);
+  const response = await fetch(`${API}/${encodeURIComponent(name)}?${values}`);
+  if (!response.ok) throw new Error(`${name}: ${response.status} ${(await response.text()).trim()}`);
+  return response.text();
 }
 
 // ---------- dashboard ----------
