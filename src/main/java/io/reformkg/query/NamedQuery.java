@@ -9,8 +9,8 @@ import org.apache.jena.query.ParameterizedSparqlString;
 /**
  * One query of the catalog, read from {@code queries/NAME.rq}: its header (title, question,
  * parameters, columns) and the SPARQL text, header included. {@code computation} names the
- * Java step that turns the SPARQL's rows into the answer, for questions SPARQL cannot answer
- * alone (the shortest co-guidance chain); it is empty for plain queries. {@code indexPlan} says how a
+ * Java step that adds a column to each row of the SPARQL's page, for what SPARQL cannot give
+ * alone (a keyword's snippet); it is empty for plain queries. {@code indexPlan} says how a
  * store answers it from its measure or text index instead of running this SPARQL ({@link IndexPlan}).
  * {@code valuesBound} are the variables whose values the SPARQL gives in VALUES blocks (a
  * parameter's default, the language of names): the runner replaces those rows

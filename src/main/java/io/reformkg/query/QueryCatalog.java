@@ -269,13 +269,12 @@ public final class QueryCatalog {
             throw new IllegalStateException(file + ": the header declares no \"# column: NAME — ...\"");
         }
         Optional<Computation> computation = computation(file, fields.get("computed"), parameters);
-        boolean replacesRows = computation.filter(Computation::replacesRows).isPresent();
-        List<QueryColumn> selected = computation.flatMap(Computation::addedColumn)
+        List<QueryColumn> selected = computation.map(Computation::addedColumn)
                 .map(added -> columnsBeside(file, columns, added)).orElse(columns);
-        Query query = checkSparql(file, text, selected, parameters, replacesRows);
+        Query query = checkSparql(file, text, selected, parameters);
         Set<String> valuesBound = valuesBound(file, query, parameters, internal);
         if (paging.isPresent()) {
-            checkPaged(file, query, replacesRows);
+            checkPaged(file, query);
         }
         boolean paged = paging.isPresent();
         if (fields.containsKey("measure-index") && fields.containsKey("text-index")) {
@@ -294,8 +293,7 @@ public final class QueryCatalog {
     /**
      * The parameters (and {@code ?lang}) the SPARQL gives in VALUES blocks of their own, one value
      * each: the runner replaces that value. An analyst's query must so give every parameter and the
-     * language of names that its SPARQL uses, so that it runs as written (a parameter only a
-     * computed step reads is not in the SPARQL).
+     * language of names that its SPARQL uses, so that it runs as written.
      */
     private static Set<String> valuesBound(String file, Query query, List<QueryParameter> parameters,
                                            boolean internal) {
@@ -371,7 +369,7 @@ public final class QueryCatalog {
         }
         boolean keywordIsText = parameters.stream().anyMatch(parameter ->
                 parameter.name().equals(plan.keywordParameter()) && parameter.kind() == ParameterKind.TEXT);
-        if (!paged || computation.filter(Computation::replacesRows).isPresent() || !keywordIsText
+        if (!paged || !keywordIsText
                 || !selected.stream().map(QueryColumn::name).toList().equals(IndexPlan.RANKED_COLUMNS)) {
             throw new IllegalStateException(file + ": a query ranked by the text index pages, takes the keyword as "
                     + "the text parameter " + plan.keywordParameter() + " and selects the columns "
@@ -427,13 +425,9 @@ public final class QueryCatalog {
     /**
      * A page is a slice of an ordered answer: without ORDER BY, pages could overlap or skip rows.
      * (That the order is total, ending on the measure IRI or another key, is the file's to ensure.)
-     * The runner sets LIMIT and OFFSET, so the SPARQL must not; rows computed anew (a chain of
-     * bodies) are not a slice of the SPARQL's rows.
+     * The runner sets LIMIT and OFFSET, so the SPARQL must not.
      */
-    private static void checkPaged(String file, Query query, boolean rowsComputed) {
-        if (rowsComputed) {
-            throw new IllegalStateException(file + ": a query whose rows are computed cannot page");
-        }
+    private static void checkPaged(String file, Query query) {
         if (!query.hasOrderBy()) {
             throw new IllegalStateException(file + ": a paged query needs an ORDER BY that orders its rows totally");
         }
@@ -444,19 +438,16 @@ public final class QueryCatalog {
     }
 
     /**
-     * The SPARQL must parse, and a plain query must select exactly the columns its header declares,
-     * none of them a parameter (binding a parameter replaces its variable everywhere in the query).
+     * The SPARQL must parse and select exactly the columns its header declares (those a computed
+     * step adds aside), none of them a parameter that names the same variable.
      */
     private static Query checkSparql(String file, String text, List<QueryColumn> columns,
-                                     List<QueryParameter> parameters, boolean computed) {
+                                     List<QueryParameter> parameters) {
         Query query;
         try {
             query = QueryFactory.create(text);
         } catch (QueryParseException e) {
             throw new IllegalStateException(file + ": the SPARQL does not parse: " + e.getMessage(), e);
-        }
-        if (computed) {
-            return query;
         }
         List<String> selected = query.getProjectVars().stream().map(Var::getVarName).toList();
         List<String> declared = columns.stream().map(QueryColumn::name).toList();
@@ -466,7 +457,10 @@ public final class QueryCatalog {
                     + String.join(", ", selected));
         }
         for (QueryParameter parameter : parameters) {
-            if (declared.contains(parameter.name())) {
+            // a parameter bound in a sub-query's VALUES block may name a column of the answer, which
+            // is another variable; any other binding would replace the column too
+            if (declared.contains(parameter.name()) && (ValuesDefaults.blocks(query).get(Var.alloc(parameter.name())) == null
+                    || ValuesDefaults.answerSees(query, Var.alloc(parameter.name())))) {
                 throw new IllegalStateException(file + ": parameter " + parameter.name() + " is also a column; give "
                         + "the column another name");
             }

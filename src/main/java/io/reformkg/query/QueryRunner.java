@@ -114,11 +114,9 @@ public final class QueryRunner {
                 parsed.setLimit(page.get().limit() + 1L);
                 parsed.setOffset(page.get().offset());
             }
-            List<Map<String, Object>> selected = plan.isPresent() && plan.get() instanceof IndexPlan.Ranking ranking
+            List<Map<String, Object>> rows = plan.isPresent() && plan.get() instanceof IndexPlan.Ranking ranking
                     ? ranked(bound.get(ranking.keywordParameter()).asLiteral().getString(), page.orElseThrow())
                     : select(parsed);
-            List<Map<String, Object>> rows = query.computation()
-                    .map(computation -> computation.replaceRows(selected, bound)).orElse(selected);
             Optional<Page> served = page.map(requested -> requested.servedFrom(rows));
             List<Map<String, Object>> cut = page.map(requested -> requested.cut(rows)).orElse(rows);
             List<Map<String, Object>> answer = query.computation()

@@ -49,6 +49,31 @@ public final class ValuesDefaults {
     }
 
     /**
+     * Whether the query's own answer sees a VALUES block of {@code variable}: one in its pattern
+     * outside sub-queries, or in a sub-query that projects the variable. A block only sub-queries
+     * that do not project it see leaves the variable of that name in the answer free.
+     */
+    static boolean answerSees(Query query, Var variable) {
+        if (query.getQueryPattern() == null) {
+            return false;
+        }
+        boolean[] seen = {false};
+        ElementWalker.walk(query.getQueryPattern(), new ElementVisitorBase() {
+            @Override
+            public void visit(ElementData data) {
+                seen[0] |= data.getVars().contains(variable);
+            }
+
+            @Override
+            public void visit(ElementSubQuery subQuery) {
+                seen[0] |= subQuery.getQuery().getProjectVars().contains(variable)
+                        && answerSees(subQuery.getQuery(), variable);
+            }
+        });
+        return seen[0];
+    }
+
+    /**
      * Puts {@code values} in the query's VALUES blocks of those variables, one row each, in place.
      * Each variable must have blocks of that variable alone (the catalog checks it on load).
      */
