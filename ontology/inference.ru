@@ -31,11 +31,19 @@ DROP SILENT GRAPH ?inferred ;
 
 # 1. Types: a resource is an instance of every superclass of its classes, as the ontology states
 # them (rdf:type closed over rdfs:subClassOf), so `?x a rkg:AdministrativeDivision` finds the
-# counties, cities and provinces and `?x a org:Organization` the bodies. From the few pairs of
-# classes, then the batch's resources of each; a type the batch states already is not repeated.
+# counties, cities and provinces and `?x a org:Organization` the bodies (W3C ORG's own axiom,
+# org:FormalOrganization a kind of org:Organization, is given here: the graph holds no statement
+# about another vocabulary's terms). From the few pairs of classes, then the batch's resources of
+# each; a type the batch states already is not repeated.
 INSERT { GRAPH ?inferred { ?resource a ?superclass } }
 WHERE {
-  { SELECT DISTINCT ?class ?superclass WHERE { ?class rdfs:subClassOf+ ?superclass } }
+  {
+    SELECT DISTINCT ?class ?superclass
+    WHERE {
+      { ?class rdfs:subClassOf+ ?superclass }
+      UNION { VALUES (?class ?superclass) { (org:FormalOrganization org:Organization) } }
+    }
+  }
   GRAPH ?batch { ?resource a ?class }
   FILTER NOT EXISTS { GRAPH ?batch { ?resource a ?superclass } }
 } ;

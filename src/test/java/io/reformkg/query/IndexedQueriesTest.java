@@ -132,9 +132,9 @@ class IndexedQueriesTest {
         Path data = DataFolders.copyOfData(folder.resolve("data"));
         Path bodies = data.resolve("reference/bodies.json");
         Files.writeString(bodies, DataFolders.replaceOnce(Files.readString(bodies),
-                "\"englishName\": \"People's Bank of China\", \"kind\": \"component-department\"}",
+                "\"englishName\": \"People's Bank of China\", \"kind\": \"component-department\",",
                 "\"englishName\": \"People's Bank of China\", \"kind\": \"component-department\", "
-                        + "\"dissolved\": \"2024-01-01\", \"successor\": \"MOF\"}"));
+                        + "\"dissolved\": \"2024-01-01\", \"successor\": \"MOF\","));
         Path corpus = folder.resolve("corpus");
         CorpusGenerator.create().measures(400).seed(5).measuresPerList(200).referenceFrom(data).build().writeTo(corpus);
         try (GraphStore store = GraphStore.create().data(corpus).quietly().build()) {
