@@ -24,11 +24,31 @@ PREFIX org:    <http://www.w3.org/ns/org#>
 PREFIX skos:   <http://www.w3.org/2004/02/skos/core#>
 PREFIX schema: <https://schema.org/>
 PREFIX rdf:    <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs:   <http://www.w3.org/2000/01/rdf-schema#>
 
 # 0. Start afresh: inferring again never keeps stale inferences.
 DROP SILENT GRAPH ?inferred ;
 
-# 1. Inverse relations.
+# 1. Types: a resource is an instance of every superclass of its classes, as the ontology states
+# them (rdf:type closed over rdfs:subClassOf), so `?x a rkg:AdministrativeDivision` finds the
+# counties, cities and provinces and `?x a org:Organization` the bodies (W3C ORG's own axiom,
+# org:FormalOrganization a kind of org:Organization, is given here: the graph holds no statement
+# about another vocabulary's terms). From the few pairs of classes, then the batch's resources of
+# each; a type the batch states already is not repeated.
+INSERT { GRAPH ?inferred { ?resource a ?superclass } }
+WHERE {
+  {
+    SELECT DISTINCT ?class ?superclass
+    WHERE {
+      { ?class rdfs:subClassOf+ ?superclass }
+      UNION { VALUES (?class ?superclass) { (org:FormalOrganization org:Organization) } }
+    }
+  }
+  GRAPH ?batch { ?resource a ?class }
+  FILTER NOT EXISTS { GRAPH ?batch { ?resource a ?superclass } }
+} ;
+
+# 1b. Inverse relations.
 # rkg:guides is owl:inverseOf eli:responsibility_of: a body's measures.
 INSERT { GRAPH ?inferred { ?body rkg:guides ?measure } }
 WHERE { GRAPH ?batch { ?measure eli:responsibility_of ?body } } ;
@@ -96,12 +116,12 @@ WHERE {
   }
 } ;
 
-# ... plus a qualified rkg:CoGuidance link per pair, {base}coguidance/A-B with the body ids in
+# ... plus a qualified rkg:CoGuidance link per pair (an rkg:OverallCoGuidance), {base}coguidance/A-B with the body ids in
 # code-point order (as graph.IriScheme#coGuidance), holding the shared measures (the link's
 # rkg:weight, their number, is counted over all batches by inference-totals.ru) ...
 INSERT {
   GRAPH ?inferred {
-    ?link a rkg:CoGuidance ; rkg:partner ?bodyA , ?bodyB ; rkg:sharedMeasure ?measure .
+    ?link a rkg:CoGuidance , rkg:OverallCoGuidance ; rkg:partner ?bodyA , ?bodyB ; rkg:sharedMeasure ?measure .
     ?bodyA rkg:coGuidance ?link .
     ?bodyB rkg:coGuidance ?link .
   }
@@ -113,10 +133,11 @@ WHERE {
   BIND (IRI(CONCAT("coguidance/", STR(?idA), "-", STR(?idB))) AS ?link)
 } ;
 
-# ... and one per pair and category, {base}coguidance/A-B/CATEGORY, with rkg:inCategory ...
+# ... and one per pair and category (an rkg:CategoryCoGuidance), {base}coguidance/A-B/CATEGORY,
+# with rkg:inCategory ...
 INSERT {
   GRAPH ?inferred {
-    ?link a rkg:CoGuidance ; rkg:partner ?bodyA , ?bodyB ; rkg:inCategory ?category ;
+    ?link a rkg:CoGuidance , rkg:CategoryCoGuidance ; rkg:partner ?bodyA , ?bodyB ; rkg:inCategory ?category ;
           rkg:sharedMeasure ?measure .
     ?bodyA rkg:coGuidance ?link .
     ?bodyB rkg:coGuidance ?link .

@@ -62,8 +62,7 @@ export async function catalog() {
       throw new ApiError('catalog', 0, unreachable.message || '');
     }
     if (!response.ok) throw new ApiError('catalog', response.status, (await response.text()).trim());
-    const internal = (q) => q.name.startsWith('explorer-');
-    state.catalog = (await response.json()).queries.sort((a, b) => internal(a) - internal(b));
+    state.catalog = (await response.json()).queries;
   }
   return state.catalog;
 }

@@ -10,6 +10,9 @@ export function registerViews(named) {
 }
 
 export function parseHash() {
+  // the SPARQL editor's share link (YASGUI's) holds its query in the hash: #query=…&endpoint=…
+  const raw = location.hash.replace(/^#/, '');
+  if (/^[^?]*=/.test(raw)) return {view: 'sparql', params: new URLSearchParams(raw)};
   const hash = decodeURIComponent(location.hash.replace(/^#/, '').split('?')[0]) || 'search';
   const queryPart = location.hash.includes('?') ? location.hash.substring(location.hash.indexOf('?') + 1) : '';
   return {view: hash, params: new URLSearchParams(queryPart)};

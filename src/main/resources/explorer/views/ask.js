@@ -59,7 +59,10 @@ export async function showAsk(params) {
   };
   const details = el('details', {}, el('summary', {}, t('ask.showSparql')), el('pre', {class: 'sparql'}, selected.sparql || ''));
   form.append(details, el('button', {type: 'button', class: 'link', onclick: () => {
-    navigate('sparql', {example: selected.name});
+    // the editor opens the query with the values chosen in the form
+    const chosen = {example: selected.name};
+    for (const p of selected.parameters || []) chosen[p.name] = form.elements[p.name].value;
+    navigate('sparql', chosen);
   }}, t('ask.openEditor')));
   clear($('ask-table'));
   $('ask-count').textContent = '';

@@ -198,25 +198,28 @@ async function findConnection(from, to) {
     list.append(el('li', {class: 'plain'}, t('connection.same', {body: label(facetByNotation('body', from) || {zh: from})})));
     return;
   }
-  const rows = await query('body-connection', {from, to, category});
-  if (rows.length === 0) {
+  // the named query asks about co-guidance overall; within a category the chain is found here, over
+  // the category's network as drawn (its edges are the pairs that share a measure of the category)
+  const steps = categoryRow ? chainWithin(cy, resolveBody(from), resolveBody(to))
+    : (await query('body-connection', {from, to})).map((row) => ({row, a: resolveBody(value(row, 'from')),
+      b: resolveBody(value(row, 'to'))}));
+  if (steps.length === 0) {
     list.append(el('li', {class: 'plain'}, categoryRow ? t('connection.noneInCategory', {category: label(categoryRow)})
       : t('connection.none')));
     return;
   }
   const fromRow = facetByNotation('body', from);
   const toRow = facetByNotation('body', to);
-  list.setAttribute('aria-label', t('connection.summary', {from: label(fromRow), to: label(toRow), links: rows.length}));
-  // each step's measures as links: the two bodies' shared measures (within the category) give their IRIs
-  const steps = rows.map((row) => ({row, a: resolveBody(value(row, 'from')), b: resolveBody(value(row, 'to')),
-    numbers: value(row, 'measures').split(/,\s*/)}));
-  const shared = await Promise.all(steps.map(({a, b, numbers}) => (a && b
-    ? query('explorer-shared-measures', {body: a, partner: b, category, limit: numbers.length}) : [])));
-  for (const [index, {row, a, b, numbers}] of steps.entries()) {
+  list.setAttribute('aria-label', t('connection.summary', {from: label(fromRow), to: label(toRow), links: steps.length}));
+  // each step's measures as links: the two bodies' shared measures (within the category) give their numbers and IRIs
+  const shared = await Promise.all(steps.map(({a, b}) => (a && b
+    ? query('explorer-shared-measures', {body: a, partner: b, category, limit: 1000}) : [])));
+  for (const [index, {row, a, b}] of steps.entries()) {
     const step = el('li', {class: 'step'}, t('connection.step', {
       from: a ? bodyName(a) : value(row, 'fromLabel'), to: b ? bodyName(b) : value(row, 'toLabel')}), ' ');
     list.append(step);
     const iris = new Map(shared[index].map((m) => [value(m, 'number'), value(m, 'measure')]));
+    const numbers = row ? value(row, 'measures').split(/,\s*/) : [...iris.keys()];
     numbers.forEach((n, i) => step.append(i > 0 ? '、' : '', iris.has(n)
       ? el('a', {href: '#measure?iri=' + encodeURIComponent(iris.get(n)), 'data-number': n}, t('result.number', {number: n}))
       : t('result.number', {number: n})));
@@ -227,6 +230,31 @@ async function findConnection(from, to) {
       cy.getElementById(`${b}|${a}`).addClass('path');
     }
   }
+}
+
+/**
+ * The shortest chain between two bodies over the network drawn (breadth-first, partners in IRI
+ * order, as the named query picks among equally short chains), as steps {a, b}; none when either
+ * body is not on it or nothing joins them.
+ */
+function chainWithin(cy, from, to) {
+  if (!from || !to || cy.getElementById(from).empty() || cy.getElementById(to).empty()) return [];
+  const previous = new Map([[from, null]]);
+  const queue = [from];
+  while (queue.length > 0 && !previous.has(to)) {
+    const body = queue.shift();
+    const partners = cy.getElementById(body).neighborhood('node').map((node) => node.id()).sort();
+    for (const partner of partners) {
+      if (!previous.has(partner)) {
+        previous.set(partner, body);
+        queue.push(partner);
+      }
+    }
+  }
+  if (!previous.has(to)) return [];
+  const steps = [];
+  for (let body = to; previous.get(body) !== null; body = previous.get(body)) steps.unshift({a: previous.get(body), b: body});
+  return steps;
 }
 
 /** A body's IRI from what the connection query gives: its IRI, abbreviation or list name. */

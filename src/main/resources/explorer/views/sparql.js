@@ -1,5 +1,5 @@
 /* The SPARQL editor (#sparql?example=NAME): YASGUI against the endpoint, the catalog's queries as examples. */
-import {ENDPOINT, catalog} from '../api.js';
+import {API, ApiError, ENDPOINT, catalog} from '../api.js';
 import {$, fillSelect} from '../dom.js';
 import {text} from '../i18n.js';
 import {navigate} from '../router.js';
@@ -19,19 +19,28 @@ export async function showSparql(params) {
       populateFromUrl: false,
     });
   }
+  const tab = state.yasgui.getTab();
   const example = params.get('example');
-  if (example) {
+  if (params.get('query')) {
+    tab.setQuery(params.get('query'));
+    tab.query();
+  } else if (example) {
     select.value = example;
-    loadExample(example, true);
+    tab.setQuery(await exampleText(example, params));
+    tab.query();
   }
 }
 
-function loadExample(name, run) {
+/** A catalog query's text: as the file gives it (its defaults), or with the values in params bound by the server. */
+async function exampleText(name, params) {
   const q = state.catalog.find((candidate) => candidate.name === name);
-  if (!q) return;
-  const tab = state.yasgui.getTab();
-  tab.setQuery(q.sparql);
-  if (run) tab.query();
+  const values = new URLSearchParams([...params].filter(([key]) => key !== 'example'));
+  if (q && [...values].length === 0) return q.sparql;
+  values.set('format', 'sparql');
+  values.set('lang', state.lang);
+  const response = await fetch(`${API}/${encodeURIComponent(name)}?${values}`);
+  if (!response.ok) throw new ApiError(name, response.status, (await response.text()).trim());
+  return response.text();
 }
 
 /** Wires the examples form. */

@@ -41,7 +41,7 @@ final class ServeCheck {
 
     /** Asks every surface; prints one line per answer or failure; true when all answered. */
     boolean run(PrintWriter out) throws InterruptedException {
-        String sparql = catalog.get(QUESTION).sparqlIn(Language.ZH);
+        String sparql = catalog.get(QUESTION).sparql();
         List<Probe> probes = new ArrayList<>();
         probes.add(new Probe("SPARQL endpoint", server.sparqlPath() + "?query="
                 + URLEncoder.encode(sparql, StandardCharsets.UTF_8), "text/csv"));

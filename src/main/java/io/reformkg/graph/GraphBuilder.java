@@ -146,6 +146,9 @@ public final class GraphBuilder {
             bodies.put(body.id(), resource);
         }
         for (Body body : reference.bodies()) {
+            if (body.partOf() != null) {
+                bodies.get(body.id()).addProperty(ORG.subOrganizationOf, bodies.get(body.partOf()));
+            }
             if (body.successor() != null) {
                 Resource event = model.createResource(iris.changeEvent(body.id()))
                         .addProperty(RDF.type, ORG.ChangeEvent)
@@ -168,10 +171,12 @@ public final class GraphBuilder {
         }
         Term nation = reference.nation();
         labelled(model.createResource(iris.region(nation.id())), nation.zh(), nation.en())
-                .addProperty(RDF.type, RKG.Nation);
+                .addProperty(RDF.type, RKG.Nation)
+                .addProperty(RKG.placeName, model.createLiteral(nation.zh(), "zh"));
         for (PilotRegion region : reference.pilotRegions()) {
             Resource resource = labelled(model.createResource(iris.region(region.id())), region.zh(), region.en())
                     .addProperty(RDF.type, RKG.PilotRegion)
+                    .addProperty(RKG.placeName, model.createLiteral(region.zh(), "zh"))
                     .addProperty(SKOS.notation, region.id());
             region.members().forEach(code -> resource.addProperty(RKG.memberArea,
                     model.createResource(iris.division(code))));
@@ -198,11 +203,13 @@ public final class GraphBuilder {
                     case COUNTY -> RKG.County;
                 })
                 .addProperty(RDFS.label, model.createLiteral(division.name(), "zh"))
+                .addProperty(RKG.placeName, model.createLiteral(division.name(), "zh"))
                 .addProperty(SKOS.notation, division.code())
                 .addProperty(SCHEMA.containedInPlace, model.createResource(division.parentCode() == null
                         ? iris.region(reference.nation().id()) : iris.division(division.parentCode())));
         for (String name : places.alternatives(division)) {
-            resource.addProperty(SKOS.altLabel, model.createLiteral(name, "zh"));
+            resource.addProperty(SKOS.altLabel, model.createLiteral(name, "zh"))
+                    .addProperty(RKG.placeName, model.createLiteral(name, "zh"));
         }
     }
 
@@ -220,9 +227,9 @@ public final class GraphBuilder {
                 .addProperty(RDF.type, RKG.ReformList)
                 .addProperty(ELI.title, model.createLiteral(list.entry().title(), "zh"))
                 .addProperty(RDFS.label, model.createLiteral(list.entry().title(), "zh"))
-                .addLiteral(RKG.batch, model.createTypedLiteral(String.valueOf(batch), XSDDatatype.XSDpositiveInteger))
-                .addLiteral(RKG.declaredMeasureCount, count(model, list.declaredCount()))
-                .addLiteral(RKG.presentMeasureCount, count(model, (int) list.measures().count()))
+                .addLiteral(RKG.batch, integer(model, batch))
+                .addLiteral(RKG.declaredMeasureCount, integer(model, list.declaredCount()))
+                .addLiteral(RKG.presentMeasureCount, integer(model, (int) list.measures().count()))
                 .addProperty(ELI.is_embodied_by, source)
                 .addProperty(PROV.wasDerivedFrom, source);
         if (list.entry().titleEn() != null) {
@@ -237,9 +244,9 @@ public final class GraphBuilder {
                     .addProperty(ELI.is_part_of, listResource)
                     .addProperty(RKG.category, category)
                     .addLiteral(RKG.sequenceNumber, integer(model, section.number()))
-                    .addLiteral(RKG.declaredMeasureCount, count(model, section.declaredCount()))
-                    .addLiteral(RKG.presentMeasureCount, count(model, section.measures().size()))
-                    .addLiteral(RKG.sourceLine, line(model, section.line()));
+                    .addLiteral(RKG.declaredMeasureCount, integer(model, section.declaredCount()))
+                    .addLiteral(RKG.presentMeasureCount, integer(model, section.measures().size()))
+                    .addLiteral(RKG.sourceLine, integer(model, section.line()));
             listResource.addProperty(ELI.has_part, sectionResource);
             for (ParsedMeasure measure : section.measures()) {
                 addMeasure(model, batch, measure, listResource, sectionResource, category, source);
@@ -261,7 +268,7 @@ public final class GraphBuilder {
                 .addProperty(RDFS.label, model.createLiteral(measure.title(), "zh"))
                 .addProperty(ELI.description, model.createLiteral(measure.content(), "zh"))
                 .addProperty(RKG.promotionScope, scope(model, measure.scope()))
-                .addLiteral(RKG.sourceLine, line(model, measure.line()))
+                .addLiteral(RKG.sourceLine, integer(model, measure.line()))
                 .addProperty(PROV.wasDerivedFrom, source);
         List<String> bodies = measure.guidingBodies();
         for (int i = 0; i < bodies.size(); i++) {
@@ -271,8 +278,7 @@ public final class GraphBuilder {
             resource.addProperty(RKG.guidance, model.createResource(iris.guidance(batch, measure.number(), i + 1))
                     .addProperty(RDF.type, RKG.Guidance)
                     .addProperty(RKG.body, body)
-                    .addLiteral(RKG.position, model.createTypedLiteral(String.valueOf(i + 1),
-                            XSDDatatype.XSDpositiveInteger)));
+                    .addLiteral(RKG.position, integer(model, i + 1)));
         }
     }
 
@@ -320,15 +326,12 @@ public final class GraphBuilder {
         return model.createTypedLiteral(date.toString(), XSDDatatype.XSDdate);
     }
 
-    private static Literal count(Model model, int count) {
-        return model.createTypedLiteral(String.valueOf(count), XSDDatatype.XSDnonNegativeInteger);
-    }
-
+    /**
+     * Every whole number is an xsd:integer, so that a triple pattern matches it by value on any
+     * store ({@code rkg:position 1}); a narrower type (xsd:positiveInteger) is a different term in
+     * an in-memory graph, though TDB2 would store both as the same number.
+     */
     private static Literal integer(Model model, int value) {
         return model.createTypedLiteral(String.valueOf(value), XSDDatatype.XSDinteger);
-    }
-
-    private static Literal line(Model model, int line) {
-        return model.createTypedLiteral(String.valueOf(line), XSDDatatype.XSDpositiveInteger);
     }
 }

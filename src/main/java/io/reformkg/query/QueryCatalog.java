@@ -15,7 +15,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
@@ -26,14 +28,18 @@ import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.syntax.ElementData;
 import org.apache.jena.sparql.syntax.PatternVars;
 
 /**
- * The entry point of the query library: the named queries in {@code queries/*.rq}, read from
- * the classpath (pom.xml copies the folder into the jar). A file belongs to the catalog when its
- * header starts with {@code # title.zh:}; files without that header (queries other features run
- * internally) are left out. The header format is described in queries/README.md; a malformed
- * header fails the load with the file and line.
+ * The entry point of the query library: the analyst's named queries in {@code queries/*.rq}, read
+ * from the classpath (pom.xml copies the folder into the jar), and the explorer's own in
+ * {@code explorer/queries/*.rq}, which run by name but are not listed. A file belongs to the
+ * catalog when its header starts with {@code # title.zh:}; files without that header (queries
+ * other features run internally) are left out. The header format is described in
+ * queries/README.md; a malformed header fails the load with the file and line. An analyst's query
+ * runs as written in any SPARQL client: every parameter, and the language of names when it uses
+ * one, has its default in a VALUES block of the query ({@link ValuesDefaults}).
  * <pre>{@code
  * QueryCatalog catalog = QueryCatalog.load();
  * QueryResult pairs = QueryRunner.over(store, catalog)
@@ -44,6 +50,8 @@ import org.apache.jena.sparql.syntax.PatternVars;
  */
 public final class QueryCatalog {
     static final String FOLDER = "queries";
+    /** The explorer's queries, on the classpath beside its page. */
+    static final String INTERNAL_FOLDER = "explorer/queries";
     private static final String CATALOG_MARK = "title.zh:";
     /** Names the runner and the HTTP API give their own meaning: language, format, and a page's limit and offset. */
     private static final List<String> RESERVED = List.of(QueryRunner.LANGUAGE_VARIABLE, "format", Paging.LIMIT,
@@ -56,9 +64,11 @@ public final class QueryCatalog {
     private static final Pattern FIELD = Pattern.compile("(title\\.zh|title\\.en|question\\.zh|question\\.en|computed|measure-index|text-index):\\s*(.+)");
 
     private final Map<String, NamedQuery> queries;
+    private final Map<String, NamedQuery> internal;
 
-    private QueryCatalog(Map<String, NamedQuery> queries) {
+    private QueryCatalog(Map<String, NamedQuery> queries, Map<String, NamedQuery> internal) {
         this.queries = queries;
+        this.internal = internal;
     }
 
     /** The catalog shipped with the program ({@code queries/} on the classpath). */
@@ -71,32 +81,41 @@ public final class QueryCatalog {
         }
     }
 
-    /** The catalog in {@code queries/} of a classpath root: a folder of classes, or a jar. */
+    /** The catalog in {@code queries/} and {@code explorer/queries/} of a classpath root: a folder of classes, or a jar. */
     static QueryCatalog loadFromClasspathRoot(Path root) {
         if (Files.isDirectory(root)) {
-            return load(root.resolve(FOLDER));
+            return of(read(root.resolve(FOLDER)), read(root.resolve(INTERNAL_FOLDER)));
         }
         // JarFile shares the central directory the class loader has already read; a zip file
         // system would read all of the jar's entries again (~0.1 s at start-up)
         try (JarFile jar = new JarFile(root.toFile())) {
-            Map<String, String> files = new TreeMap<>();
-            for (JarEntry entry : jar.stream().filter(entry -> isQueryFile(entry.getName(), FOLDER + "/")).toList()) {
-                try (InputStream in = jar.getInputStream(entry)) {
-                    files.put(entry.getName().substring(FOLDER.length() + 1),
-                            new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
+            Map<String, String> files = read(jar, FOLDER);
             if (files.isEmpty()) {
                 throw new IllegalStateException("the jar " + root + " holds no " + FOLDER + "/*.rq; rebuild with mvn package");
             }
-            return of(files);
+            return of(files, read(jar, INTERNAL_FOLDER));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + FOLDER + "/ in the program's jar " + root, e);
         }
     }
 
-    /** The catalog of the {@code .rq} files in a folder. */
+    private static Map<String, String> read(JarFile jar, String folder) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        for (JarEntry entry : jar.stream().filter(entry -> isQueryFile(entry.getName(), folder + "/")).toList()) {
+            try (InputStream in = jar.getInputStream(entry)) {
+                files.put(entry.getName().substring(folder.length() + 1),
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
+    }
+
+    /** The catalog of the {@code .rq} files in a folder, all of them the analyst's. */
     public static QueryCatalog load(Path folder) {
+        return of(read(folder), Map.of());
+    }
+
+    private static Map<String, String> read(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new IllegalStateException("the query folder " + folder.toUri() + " does not exist; rebuild with mvn package");
         }
@@ -108,24 +127,38 @@ public final class QueryCatalog {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the queries in " + folder.toUri(), e);
         }
-        return of(files);
+        return files;
     }
 
     private static boolean isQueryFile(String path, String folder) {
         return path.startsWith(folder) && path.endsWith(".rq") && path.indexOf('/', folder.length()) < 0;
     }
 
-    /** The catalog of {@code .rq} files' texts by file name. */
-    private static QueryCatalog of(Map<String, String> textsByFileName) {
-        Map<String, NamedQuery> queries = new TreeMap<>();
-        textsByFileName.forEach((fileName, text) -> parse(fileName.substring(0, fileName.length() - ".rq".length()), text)
-                .ifPresent(query -> queries.put(query.name(), query)));
-        queries.values().forEach(query -> query.indexPlan().ifPresent(plan -> {
+    /** The catalog of {@code .rq} files' texts by file name: the analyst's, and the explorer's own. */
+    private static QueryCatalog of(Map<String, String> textsByFileName, Map<String, String> internalTextsByFileName) {
+        Map<String, NamedQuery> queries = parseAll(textsByFileName, false);
+        Map<String, NamedQuery> internal = parseAll(internalTextsByFileName, true);
+        for (String name : internal.keySet()) {
+            if (queries.containsKey(name)) {
+                throw new IllegalStateException(INTERNAL_FOLDER + "/" + name + ".rq: " + FOLDER + "/ has a query of "
+                        + "that name; give it another");
+            }
+        }
+        Map<String, NamedQuery> all = new TreeMap<>(queries);
+        all.putAll(internal);
+        all.values().forEach(query -> query.indexPlan().ifPresent(plan -> {
             if (plan instanceof IndexPlan.Page page) {
-                page.valuesQuery().ifPresent(values -> checkValuesQuery(query, page, queries.get(values)));
+                page.valuesQuery().ifPresent(values -> checkValuesQuery(query, page, all.get(values)));
             }
         }));
-        return new QueryCatalog(queries);
+        return new QueryCatalog(queries, internal);
+    }
+
+    private static Map<String, NamedQuery> parseAll(Map<String, String> textsByFileName, boolean internal) {
+        Map<String, NamedQuery> queries = new TreeMap<>();
+        textsByFileName.forEach((fileName, text) -> parse(fileName.substring(0, fileName.length() - ".rq".length()),
+                text, internal).ifPresent(query -> queries.put(query.name(), query)));
+        return queries;
     }
 
     /**
@@ -148,8 +181,14 @@ public final class QueryCatalog {
         }
     }
 
+    /** The analyst's queries: those listed, in {@code queries/}. */
     public Collection<NamedQuery> queries() {
         return queries.values();
+    }
+
+    /** The explorer's own queries, which run by name but are not listed. */
+    public Collection<NamedQuery> internalQueries() {
+        return internal.values();
     }
 
     public List<String> names() {
@@ -158,7 +197,7 @@ public final class QueryCatalog {
 
     /** The query of that name, or an {@link UnknownQueryException} listing the names that exist. */
     public NamedQuery get(String name) {
-        NamedQuery query = queries.get(name);
+        NamedQuery query = queries.getOrDefault(name, internal.get(name));
         if (query == null) {
             throw new UnknownQueryException("no query named \"" + name + "\"; the queries are: "
                     + String.join(", ", queries.keySet()));
@@ -171,6 +210,14 @@ public final class QueryCatalog {
      * complete, an {@link IllegalStateException} naming {@code queries/NAME.rq:LINE} otherwise.
      */
     static Optional<NamedQuery> parse(String name, String text) {
+        return parse(name, text, false);
+    }
+
+    /**
+     * Reads one file of {@code queries/}, or of {@code explorer/queries/} when {@code internal}: an
+     * internal query need not give its parameters' defaults in the SPARQL.
+     */
+    static Optional<NamedQuery> parse(String name, String text, boolean internal) {
         List<String> lines = text.lines().toList();
         List<String> header = new ArrayList<>();
         for (String line : lines) {
@@ -182,7 +229,7 @@ public final class QueryCatalog {
         if (header.isEmpty() || !header.get(0).startsWith(CATALOG_MARK)) {
             return Optional.empty();
         }
-        String file = FOLDER + "/" + name + ".rq";
+        String file = (internal ? INTERNAL_FOLDER : FOLDER) + "/" + name + ".rq";
         if (!NAME.matcher(name).matches()) {
             throw new IllegalStateException(file + ": a query name is lower-case words joined by hyphens");
         }
@@ -232,12 +279,12 @@ public final class QueryCatalog {
             throw new IllegalStateException(file + ": the header declares no \"# column: NAME — ...\"");
         }
         Optional<Computation> computation = computation(file, fields.get("computed"), parameters);
-        boolean replacesRows = computation.filter(Computation::replacesRows).isPresent();
-        List<QueryColumn> selected = computation.flatMap(Computation::addedColumn)
+        List<QueryColumn> selected = computation.map(Computation::addedColumn)
                 .map(added -> columnsBeside(file, columns, added)).orElse(columns);
-        Query query = checkSparql(file, text, selected, parameters, replacesRows);
+        Query query = checkSparql(file, text, selected, parameters);
+        Set<String> valuesBound = valuesBound(file, query, parameters, internal);
         if (paging.isPresent()) {
-            checkPaged(file, query, replacesRows);
+            checkPaged(file, query);
         }
         boolean paged = paging.isPresent();
         if (fields.containsKey("measure-index") && fields.containsKey("text-index")) {
@@ -250,7 +297,40 @@ public final class QueryCatalog {
                         .map(line -> rankingPlan(file, line, selected, parameters, paged, computation)));
         return Optional.of(new NamedQuery(name, new Bilingual(fields.get("title.zh"), fields.get("title.en")),
                 new Bilingual(fields.get("question.zh"), fields.get("question.en")), parameters, columns,
-                computation, paging, indexPlan, text));
+                computation, paging, indexPlan, text, valuesBound));
+    }
+
+    /**
+     * The parameters (and {@code ?lang}) the SPARQL gives in VALUES blocks of their own, one value
+     * each: the runner replaces that value. An analyst's query must so give every parameter and the
+     * language of names that its SPARQL uses, so that it runs as written.
+     */
+    private static Set<String> valuesBound(String file, Query query, List<QueryParameter> parameters,
+                                           boolean internal) {
+        Map<Var, List<ElementData>> blocks = ValuesDefaults.blocks(query);
+        List<String> bindable = new ArrayList<>(parameters.stream().map(QueryParameter::name).toList());
+        bindable.add(QueryRunner.LANGUAGE_VARIABLE);
+        Set<String> bound = new TreeSet<>();
+        for (String name : bindable) {
+            List<ElementData> own = blocks.getOrDefault(Var.alloc(name), List.of());
+            for (ElementData block : own) {
+                if (block.getVars().size() != 1 || block.getRows().size() != 1) {
+                    throw new IllegalStateException(file + ": the VALUES block of ?" + name + " must give that "
+                            + "variable alone one value, its default: VALUES ?" + name + " { ... }");
+                }
+            }
+            if (!own.isEmpty()) {
+                bound.add(name);
+            } else if (!internal && mentions(query, name)) {
+                throw new IllegalStateException(file + ": ?" + name + " has no default in the query; give it as "
+                        + "VALUES ?" + name + " { ... } where it is used, so the query runs as written");
+            }
+        }
+        return bound;
+    }
+
+    private static boolean mentions(Query query, String variable) {
+        return Pattern.compile("[?$]" + variable + "\\b").matcher(query.serialize()).find();
     }
 
     /**
@@ -299,7 +379,7 @@ public final class QueryCatalog {
         }
         boolean keywordIsText = parameters.stream().anyMatch(parameter ->
                 parameter.name().equals(plan.keywordParameter()) && parameter.kind() == ParameterKind.TEXT);
-        if (!paged || computation.filter(Computation::replacesRows).isPresent() || !keywordIsText
+        if (!paged || !keywordIsText
                 || !selected.stream().map(QueryColumn::name).toList().equals(IndexPlan.RANKED_COLUMNS)) {
             throw new IllegalStateException(file + ": a query ranked by the text index pages, takes the keyword as "
                     + "the text parameter " + plan.keywordParameter() + " and selects the columns "
@@ -355,13 +435,9 @@ public final class QueryCatalog {
     /**
      * A page is a slice of an ordered answer: without ORDER BY, pages could overlap or skip rows.
      * (That the order is total, ending on the measure IRI or another key, is the file's to ensure.)
-     * The runner sets LIMIT and OFFSET, so the SPARQL must not; rows computed anew (a chain of
-     * bodies) are not a slice of the SPARQL's rows.
+     * The runner sets LIMIT and OFFSET, so the SPARQL must not.
      */
-    private static void checkPaged(String file, Query query, boolean rowsComputed) {
-        if (rowsComputed) {
-            throw new IllegalStateException(file + ": a query whose rows are computed cannot page");
-        }
+    private static void checkPaged(String file, Query query) {
         if (!query.hasOrderBy()) {
             throw new IllegalStateException(file + ": a paged query needs an ORDER BY that orders its rows totally");
         }
@@ -372,19 +448,16 @@ public final class QueryCatalog {
     }
 
     /**
-     * The SPARQL must parse, and a plain query must select exactly the columns its header declares,
-     * none of them a parameter (binding a parameter replaces its variable everywhere in the query).
+     * The SPARQL must parse and select exactly the columns its header declares (those a computed
+     * step adds aside), none of them a parameter that names the same variable.
      */
     private static Query checkSparql(String file, String text, List<QueryColumn> columns,
-                                     List<QueryParameter> parameters, boolean computed) {
+                                     List<QueryParameter> parameters) {
         Query query;
         try {
             query = QueryFactory.create(text);
         } catch (QueryParseException e) {
             throw new IllegalStateException(file + ": the SPARQL does not parse: " + e.getMessage(), e);
-        }
-        if (computed) {
-            return query;
         }
         List<String> selected = query.getProjectVars().stream().map(Var::getVarName).toList();
         List<String> declared = columns.stream().map(QueryColumn::name).toList();
@@ -394,7 +467,10 @@ public final class QueryCatalog {
                     + String.join(", ", selected));
         }
         for (QueryParameter parameter : parameters) {
-            if (declared.contains(parameter.name())) {
+            // a parameter bound in a sub-query's VALUES block may name a column of the answer, which
+            // is another variable; any other binding would replace the column too
+            if (declared.contains(parameter.name()) && (ValuesDefaults.blocks(query).get(Var.alloc(parameter.name())) == null
+                    || ValuesDefaults.answerSees(query, Var.alloc(parameter.name())))) {
                 throw new IllegalStateException(file + ": parameter " + parameter.name() + " is also a column; give "
                         + "the column another name");
             }

@@ -17,22 +17,26 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
-import org.apache.jena.query.ParameterizedSparqlString;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryExecutionDatasetBuilder;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 import org.apache.jena.system.Txn;
 
 /**
  * Runs the catalog's named queries on a dataset: checks the parameters against the query's
- * header, resolves each value to the term it names, puts it in the parsed query in place of
- * its variable (never by pasting text into the query), and runs the query
+ * header, resolves each value to the term it names, puts it in the parsed query — in the
+ * query's own VALUES block of that variable ({@link ValuesDefaults}), or in place of the variable
+ * — never by pasting text into the query, and runs the query
  * in a read transaction over the union of the dataset's graphs. A paged query's limit and offset
  * are set on the parsed query, after binding.
  */
@@ -90,14 +94,7 @@ public final class QueryRunner {
      * messages list what exists.
      */
     public QueryResult run(String name, Map<String, String> arguments, Language language) {
-        NamedQuery query = catalog.get(name);
-        for (String argument : arguments.keySet()) {
-            if (query.parameter(argument).isEmpty()) {
-                throw new InvalidParameterException("query " + name + " has no parameter \"" + argument + "\"; "
-                        + (query.accepted().isEmpty() ? "it takes none" : "its parameters are: "
-                        + query.accepted().stream().map(QueryParameter::name).collect(Collectors.joining(", "))));
-            }
-        }
+        NamedQuery query = checked(name, arguments);
         Optional<Page> page = query.paging().map(paging -> paging.page(arguments));
         return Txn.calculateRead(dataset, () -> {
             Map<String, RDFNode> bound = new LinkedHashMap<>();
@@ -120,11 +117,9 @@ public final class QueryRunner {
                 parsed.setLimit(page.get().limit() + 1L);
                 parsed.setOffset(page.get().offset());
             }
-            List<Map<String, Object>> selected = plan.isPresent() && plan.get() instanceof IndexPlan.Ranking ranking
+            List<Map<String, Object>> rows = plan.isPresent() && plan.get() instanceof IndexPlan.Ranking ranking
                     ? ranked(bound.get(ranking.keywordParameter()).asLiteral().getString(), page.orElseThrow())
                     : select(parsed);
-            List<Map<String, Object>> rows = query.computation()
-                    .map(computation -> computation.replaceRows(selected, bound)).orElse(selected);
             Optional<Page> served = page.map(requested -> requested.servedFrom(rows));
             List<Map<String, Object>> cut = page.map(requested -> requested.cut(rows)).orElse(rows);
             List<Map<String, Object>> answer = query.computation()
@@ -134,12 +129,47 @@ public final class QueryRunner {
     }
 
     /**
+     * Query {@code name} as a SPARQL client runs it with these parameter values (the others take
+     * their defaults) and language: the file's header comments, then the query with the values
+     * in its VALUES blocks and, for a paged query, the page as LIMIT and OFFSET. Throws as
+     * {@link #run} does.
+     */
+    public String sparql(String name, Map<String, String> arguments, Language language) {
+        NamedQuery query = checked(name, arguments);
+        Optional<Page> page = query.paging().map(paging -> paging.page(arguments));
+        Query bound = Txn.calculateRead(dataset, () -> bind(query, arguments, language, new LinkedHashMap<>()));
+        page.ifPresent(requested -> {
+            bound.setLimit(requested.limit());
+            if (requested.offset() > 0) {
+                bound.setOffset(requested.offset());
+            }
+        });
+        String header = query.sparql().lines().takeWhile(line -> line.startsWith("#"))
+                .collect(Collectors.joining("\n", "", "\n"));
+        return header + bound.serialize();
+    }
+
+    /** The query of that name, whose parameters these arguments all are. */
+    private NamedQuery checked(String name, Map<String, String> arguments) {
+        NamedQuery query = catalog.get(name);
+        for (String argument : arguments.keySet()) {
+            if (query.parameter(argument).isEmpty()) {
+                throw new InvalidParameterException("query " + name + " has no parameter \"" + argument + "\"; "
+                        + (query.accepted().isEmpty() ? "it takes none" : "its parameters are: "
+                        + query.accepted().stream().map(QueryParameter::name).collect(Collectors.joining(", "))));
+            }
+        }
+        return query;
+    }
+
+    /**
      * The query's SPARQL with its parameters bound (each value resolved to the term it names, kept
      * in {@code bound}) and the language of names; inside a read transaction.
      */
     private Query bind(NamedQuery query, Map<String, String> arguments, Language language, Map<String, RDFNode> bound) {
         ParameterResolver resolver = new ParameterResolver(dataset.getUnionModel());
-        ParameterizedSparqlString sparql = new ParameterizedSparqlString(query.sparql());
+        Map<Var, Node> inValues = new LinkedHashMap<>();
+        Map<String, RDFNode> replaced = new LinkedHashMap<>();
         for (QueryParameter parameter : query.parameters()) {
             String value = arguments.getOrDefault(parameter.name(), parameter.defaultValue());
             if (value == null) {
@@ -148,11 +178,24 @@ public final class QueryRunner {
             }
             RDFNode node = resolver.resolve(parameter, value);
             bound.put(parameter.name(), node);
+            bindOne(query, inValues, replaced, parameter.name(), node);
         }
-        sparql.setLiteral(LANGUAGE_VARIABLE, language.code());
+        bindOne(query, inValues, replaced, LANGUAGE_VARIABLE, ResourceFactory.createPlainLiteral(language.code()));
         // the values are put into the parsed query, not its text: ParameterizedSparqlString's check
         // for injection misreads a literal holding a backslash and refused such a keyword
-        return QueryTransformOps.queryReplaceVars(sparql.asQuery(), bound);
+        Query parsed = QueryTransformOps.queryReplaceVars(QueryFactory.create(query.sparql()), replaced);
+        ValuesDefaults.bind(parsed, inValues);
+        return parsed;
+    }
+
+    /** A value for the query's VALUES blocks of that variable, if it has any; else for the variable itself. */
+    private static void bindOne(NamedQuery query, Map<Var, Node> inValues, Map<String, RDFNode> replaced,
+                                String variable, RDFNode value) {
+        if (query.valuesBound().contains(variable)) {
+            inValues.put(Var.alloc(variable), value.asNode());
+        } else {
+            replaced.put(variable, value);
+        }
     }
 
     /**

@@ -118,7 +118,7 @@ public record ReferenceData(List<Body> bodies, List<Term> bodyKinds, List<Term> 
 
     /** Required fields are the record components without a documented null meaning. */
     private static void requireNoNulls(Path file, JsonNode node, String path) {
-        Set<String> optional = Set.of("dissolved", "successor", "established", "listed", "titleEn");
+        Set<String> optional = Set.of("dissolved", "successor", "established", "listed", "titleEn", "partOf");
         if (node.isObject()) {
             node.fields().forEachRemaining(field -> {
                 if (field.getValue().isNull() && !optional.contains(field.getKey())) {
@@ -197,6 +197,10 @@ public record ReferenceData(List<Body> bodies, List<Term> bodyKinds, List<Term> 
             if (body.successor() != null && !bodyIds.contains(body.successor())) {
                 throw new ReferenceException(bodiesFile, 0, "body " + body.id() + " names unknown successor \""
                         + body.successor() + "\"");
+            }
+            if (body.partOf() != null && !bodyIds.contains(body.partOf())) {
+                throw new ReferenceException(bodiesFile, 0, "body " + body.id() + " is part of unknown body \""
+                        + body.partOf() + "\"");
             }
         }
         unique(dir.resolve("categories.json"), "category id", categories, Term::id);

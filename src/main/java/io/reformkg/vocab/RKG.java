@@ -26,6 +26,8 @@ public final class RKG {
     public static final Resource County = resource("County");
     public static final Resource SourceDocument = resource("SourceDocument");
     public static final Resource CoGuidance = resource("CoGuidance");
+    public static final Resource OverallCoGuidance = resource("OverallCoGuidance");
+    public static final Resource CategoryCoGuidance = resource("CategoryCoGuidance");
     public static final Resource CategoryScheme = resource("CategoryScheme");
     public static final Resource ScopeScheme = resource("ScopeScheme");
     public static final Resource BodyKindScheme = resource("BodyKindScheme");
@@ -57,6 +59,7 @@ public final class RKG {
     public static final Property sourceLine = property("sourceLine");
     public static final Property scopeText = property("scopeText");
     public static final Property listName = property("listName");
+    public static final Property placeName = property("placeName");
     public static final Property weight = property("weight");
     public static final Property sha256 = property("sha256");
     public static final Property fileName = property("fileName");

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.reformkg.query.QueryCatalog;
 import java.io.File;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -16,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -57,6 +61,7 @@ class ExplorerBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String MEASURE = "https://w3id.org/reform-kg/list/3/measure/";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static ExplorerServer server;
     private static ChromeDriver driver;
     private static Path profile;
@@ -405,12 +410,67 @@ class ExplorerBrowserTest {
     }
 
     @Test
-    void theSparqlEditorRunsACatalogQuery() {
-        open("sparql?example=explorer-dashboard");
-        wait.until(d -> driver.findElements(By.cssSelector(".yasr table tbody tr")).size() == 7);
+    void everySparqlExampleLoadsWithItsDefaultsAndAnswers() throws IOException {
+        open("sparql");
+        QueryCatalog catalog = QueryCatalog.load();
+        wait.until(d -> !driver.findElements(By.cssSelector("#sparql-examples option")).isEmpty());
+        List<String> examples = driver.findElements(By.cssSelector("#sparql-examples option")).stream()
+                .map(option -> option.getAttribute("value")).toList();
+        assertEquals(catalog.names(), examples, "the analyst's questions, none of the explorer's own");
+        for (String name : examples) {
+            String sparql = catalog.get(name).sparql();
+            // what the endpoint answers to the file as written: its variables and number of rows
+            JsonNode expected = JSON.readTree(server.get("/kg/sparql?query="
+                    + URLEncoder.encode(sparql, StandardCharsets.UTF_8), "Accept", "application/sparql-results+json").body());
+            List<String> variables = new ArrayList<>();
+            expected.get("head").get("vars").forEach(variable -> variables.add(variable.asText()));
+            long rows = expected.get("results").get("bindings").size();
+            assertTrue(rows > 0, name);
+            new Select(driver.findElement(By.id("sparql-examples"))).selectByValue(name);
+            driver.findElement(By.cssSelector("#sparql-examples-form button")).click();
+            try {
+                wait.until(d -> sparql.equals(withState("return state.yasgui.getTab().getYasqe().getValue()"))
+                        && variables.equals(withState("const r = state.yasgui.getTab().getYasr().results; "
+                        + "return r ? r.getVariables() : null"))
+                        && Long.valueOf(rows).equals(withState("const r = state.yasgui.getTab().getYasr().results; "
+                        + "return r ? r.getBindings().length : null")));
+            } catch (TimeoutException shownOtherwise) {
+                assertEquals(name + " " + variables + " " + rows, name + " " + withState("const r = state.yasgui.getTab()"
+                        + ".getYasr().results; return r ? r.getVariables() + ' ' + r.getBindings().length : 'none'"));
+            }
+        }
+        assertTrue(hash().startsWith("#sparql?example=" + examples.get(examples.size() - 1)), hash());
+    }
+
+    @Test
+    void theSparqlEditorsShareLinkReopensTheEditorWithItsQuery() {
+        open("sparql?example=cq2-measures-per-body");
+        wait.until(d -> driver.findElements(By.cssSelector(".yasr table tbody tr")).size() == 13);
+        String edited = "PREFIX rkg: <https://w3id.org/reform-kg/def/>\n"
+                + "SELECT ?name WHERE { ?b a rkg:GuidingBody ; rkg:listName ?name } ORDER BY ?name LIMIT 3";
+        withState("state.yasgui.getTab().setQuery(arguments[0])", edited);
+        String link = String.valueOf(withState("const yasqe = state.yasgui.getTab().getYasqe(); "
+                + "return yasqe.config.createShareableLink(yasqe)"));
+        driver.get("about:blank");
+        driver.get(link);
+        wait.until(d -> "true".equals(script("return document.body.dataset.ready || ''")));
+        assertEquals(null, driver.findElement(By.id("view-sparql")).getAttribute("hidden"), "the editor is shown");
+        wait.until(d -> driver.findElements(By.cssSelector(".yasr table tbody tr")).size() == 3);
+        assertEquals(edited, withState("return state.yasgui.getTab().getYasqe().getValue()"));
+    }
+
+    @Test
+    void openInTheSparqlEditorCarriesTheFormsValues() {
+        open("ask?query=cq1-co-guidance-pairs");
+        new Select(driver.findElement(By.id("ask-param-category"))).selectByValue("ip-protection");
+        driver.findElement(By.cssSelector("#ask-form button.link")).click();
+        wait.until(d -> String.valueOf(withState("return state.yasgui.getTab().getYasqe().getValue()"))
+                .contains("VALUES ?category { <https://w3id.org/reform-kg/category/ip-protection> }"));
+        // the two pairs of the intellectual-property measures, as Ask answers them
+        wait.until(d -> driver.findElements(By.cssSelector(".yasr table tbody tr")).size() == 2);
         String table = driver.findElement(By.cssSelector(".yasr table tbody")).getText();
-        assertTrue(table.contains("军民深度融合") && table.contains("8个全面创新改革试验区域"), table);
-        assertTrue(String.valueOf(withState("return state.yasgui.getTab().getYasqe().getValue()")).contains("rkg:declaredMeasureCount"));
+        assertTrue(table.contains("最高人民法院") && table.contains("司法部"), table);
+        assertTrue(hash().contains("example=cq1-co-guidance-pairs") && hash().contains("category=ip-protection"), hash());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.reformkg.graph.IriScheme;
+import io.reformkg.query.ValuesDefaults;
 import io.reformkg.store.GraphStore;
 import io.reformkg.validation.Finding;
 import io.reformkg.validation.ValidationResult;
@@ -27,10 +28,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Model;
@@ -38,6 +42,7 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.BeforeAll;
@@ -262,11 +267,11 @@ class InferenceTest {
     }
 
     private static Set<Integer> measuresIn(String place, Model data) {
-        ParameterizedSparqlString query = new ParameterizedSparqlString(read("queries/measures-in-place.rq"));
-        query.setLiteral("placeName", place);
+        Query query = QueryFactory.create(read("queries/measures-in-place.rq"));
+        ValuesDefaults.bind(query, Map.of(Var.alloc("placeName"), NodeFactory.createLiteralString(place)));
         Set<Integer> numbers = new TreeSet<>();
         Txn.executeRead(store.dataset(), () -> {
-            try (QueryExecution execution = QueryExecution.model(data).query(query.asQuery()).build()) {
+            try (QueryExecution execution = QueryExecution.model(data).query(query).build()) {
                 execution.execSelect().forEachRemaining(row -> numbers.add(row.getLiteral("number").getInt()));
             }
         });

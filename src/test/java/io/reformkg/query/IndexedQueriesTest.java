@@ -133,9 +133,9 @@ class IndexedQueriesTest {
         Path data = DataFolders.copyOfData(folder.resolve("data"));
         Path bodies = data.resolve("reference/bodies.json");
         Files.writeString(bodies, DataFolders.replaceOnce(Files.readString(bodies),
-                "\"englishName\": \"People's Bank of China\", \"kind\": \"component-department\"}",
+                "\"englishName\": \"People's Bank of China\", \"kind\": \"component-department\",",
                 "\"englishName\": \"People's Bank of China\", \"kind\": \"component-department\", "
-                        + "\"dissolved\": \"2024-01-01\", \"successor\": \"MOF\"}"));
+                        + "\"dissolved\": \"2024-01-01\", \"successor\": \"MOF\","));
         Path corpus = folder.resolve("corpus");
         CorpusGenerator.create().measures(400).seed(5).measuresPerList(200).referenceFrom(data).build().writeTo(corpus);
         try (GraphStore store = GraphStore.create().data(corpus).quietly().build()) {
@@ -273,7 +273,7 @@ class IndexedQueriesTest {
                 """;
         String columns = "# column: measure — 举措 / measure\n# column: number — 序号 / number\n";
         String body = "PREFIX rkg: <https://w3id.org/reform-kg/def/>\n"
-                + "SELECT ?measure ?number WHERE { ?measure rkg:promotionScope ?scope ; "
+                + "SELECT ?measure ?number WHERE { VALUES ?placeName { \"合肥\" } ?measure rkg:promotionScope ?scope ; "
                 + "rkg:sequenceNumber ?number . FILTER (STR(?placeName) != \"\") }\n";
         assertEquals("queries/demo.rq: a query paged by the measure index pages, has no computed step, and its "
                 + "SPARQL binds ?measure, the measures of each page", assertThrows(IllegalStateException.class,
@@ -293,7 +293,8 @@ class IndexedQueriesTest {
         String paged = header + "# page: limit 10 max 100\n" + columns + "# measure-index: scope from scopes\n" + body
                 + "ORDER BY ?number ?measure\n";
         String scopes = header + "# column: scope — 范围 / scope\nPREFIX rkg: <https://w3id.org/reform-kg/def/>\n"
-                + "SELECT ?scope WHERE { ?scope rkg:coversRegion ?region . FILTER (STR(?placeName) != \"\") }\n";
+                + "SELECT ?scope WHERE { VALUES ?placeName { \"合肥\" } ?scope rkg:coversRegion ?region . "
+                + "FILTER (STR(?placeName) != \"\") }\n";
         assertEquals("queries/demo.rq: the measure index reads the values of scope from query scopes, which does not "
                 + "exist", catalogFailure(dir.resolve("missing"), Map.of("demo.rq", paged)));
         assertEquals("queries/demo.rq: the measure index reads the values of scope from query scopes, which must take "

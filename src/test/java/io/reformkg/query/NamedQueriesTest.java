@@ -5,12 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.reformkg.store.GraphStore;
+import io.reformkg.vocab.RKG;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.RDF;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -393,7 +403,7 @@ class NamedQueriesTest {
                 () -> runner.run("body-detail", Map.of("body", "国防部"), Language.ZH));
         assertEquals("parameter body: no body is named \"国防部\"; the bodies are: CBIRC (银保监会), CNIPA (知识产权局), "
                 + "GACC (海关总署), MIIT (工业和信息化部), MOE (教育部), MOF (财政部), MOHRSS (人力资源社会保障部), "
-                + "MOJ (司法部), MOST (科技部), NDRC (发展改革委), NFRA (金融监管总局), PBOC (人民银行), SASAC (国资委), SPC (最高人民法院)",
+                + "MOJ (司法部), MOST (科技部), NDRC (发展改革委), NFRA (金融监管总局), PBOC (人民银行), SASAC (国资委), SPC (最高人民法院), StateCouncil (国务院)",
                 unknown.getMessage());
     }
 
@@ -409,6 +419,49 @@ class NamedQueriesTest {
         assertEquals(lines(chain), run("body-connection"), "SPC and MOF are the defaults");
         assertEquals(List.of("财政部", "科技部", "知识产权局"),
                 runner.run("body-connection", Map.of("from", "MOF", "to", "SPC"), Language.ZH).column("fromLabel"));
+    }
+
+    @Test
+    void theChainIsTheFirstShortestOneForEveryPairOfBodies() {
+        // what a breadth-first search from the first body finds, visiting partners in IRI order
+        List<String> bodies = Txn.calculateRead(store.dataset(), () -> store.dataset().getUnionModel()
+                .listSubjectsWithProperty(RDF.type, RKG.GuidingBody).mapWith(Resource::getURI).toList())
+                .stream().sorted().toList();
+        Map<String, List<String>> partners = new TreeMap<>();
+        Txn.executeRead(store.dataset(), () -> bodies.forEach(body -> partners.put(body, store.dataset().getUnionModel()
+                .listObjectsOfProperty(ResourceFactory.createResource(body), RKG.coGuides)
+                .mapWith(partner -> partner.asResource().getURI()).toList().stream().sorted().toList())));
+        int chains = 0;
+        for (String from : bodies) {
+            for (String to : bodies) {
+                Map<String, String> previous = new HashMap<>(Map.of(from, from));
+                Deque<String> queue = new ArrayDeque<>(List.of(from));
+                while (!queue.isEmpty() && !previous.containsKey(to)) {
+                    String body = queue.removeFirst();
+                    for (String partner : partners.get(body)) {
+                        if (previous.putIfAbsent(partner, body) == null) {
+                            queue.addLast(partner);
+                        }
+                    }
+                }
+                List<String> expected = new ArrayList<>();
+                if (!from.equals(to) && previous.containsKey(to)) {
+                    for (String body = to; !body.equals(from); body = previous.get(body)) {
+                        expected.add(0, body);
+                    }
+                    expected.add(0, from);
+                    chains++;
+                }
+                QueryResult chain = runner.run("body-connection", Map.of("from", from, "to", to), Language.ZH);
+                List<String> found = new ArrayList<>(chain.column("from").stream().map(String::valueOf).toList());
+                chain.column("to").stream().reduce((first, last) -> last).ifPresent(last -> found.add(String.valueOf(last)));
+                assertEquals(expected, found, from + " to " + to);
+                assertEquals(chain.column("step"), LongStream.rangeClosed(1, chain.count()).boxed().map(Object.class::cast)
+                        .toList());
+            }
+        }
+        // 海关总署 guides alone; the other twelve bodies are connected
+        assertEquals(12 * 11, chains);
     }
 
     @Test

@@ -8,10 +8,12 @@ import io.reformkg.store.GraphStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.util.FmtUtils;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -65,10 +67,8 @@ class ParameterInjectionTest {
 
     /** The query's algebra with the keyword literal replaced by a marker: it differs only if the structure does. */
     private static String shape(String text, String keyword) {
-        ParameterizedSparqlString sparql = new ParameterizedSparqlString(text);
-        sparql.setLiteral("keyword", keyword);
-        sparql.setLiteral(QueryRunner.LANGUAGE_VARIABLE, "zh");
-        Query query = sparql.asQuery();
+        Query query = QueryFactory.create(text);
+        ValuesDefaults.bind(query, Map.of(Var.alloc("keyword"), NodeFactory.createLiteralString(keyword)));
         String algebra = Algebra.compile(query).toString();
         String literal = FmtUtils.stringForNode(
                 ResourceFactory.createStringLiteral(keyword).asNode());

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,8 @@ public class QueryCatalogTest {
             # question.en: Question?
             """;
     private static final String BODY = "PREFIX rkg: <https://w3id.org/reform-kg/def/>\n"
-            + "SELECT ?measure WHERE { ?measure rkg:category ?category }\n";
+            + "SELECT ?measure WHERE { VALUES ?category { <https://w3id.org/reform-kg/category/tech-finance> } "
+            + "?measure rkg:category ?category }\n";
 
     @Test
     void theLibraryHoldsEveryQueryWithItsHeader() {
@@ -49,7 +51,8 @@ public class QueryCatalogTest {
         assertEquals("部门甲（名称排序在前者）/ one body of the pair (the name that sorts first)",
                 cq1.columns().get(0).description());
         assertTrue(cq1.sparql().startsWith("# title.zh: 类别内的共同指导部门对\n"));
-        assertEquals(Optional.of(Computation.SHORTEST_CO_GUIDANCE_CHAIN), catalog.get("body-connection").computation());
+        assertEquals(Optional.of(Computation.KEYWORD_SNIPPETS), catalog.get("keyword-search-text").computation());
+        assertEquals(Optional.empty(), catalog.get("body-connection").computation());
         for (NamedQuery query : catalog.queries()) {
             assertFalse(query.question().zh().isBlank() || query.question().en().isBlank(), query.name());
             assertTrue(query.parameters().stream().noneMatch(QueryParameter::required),
@@ -110,6 +113,37 @@ public class QueryCatalogTest {
     }
 
     @Test
+    void aParameterAndTheLanguageHaveTheirDefaultsInTheQuery() {
+        String header = HEADER + "# param: category (category, default tech-finance) 类别 / category\n"
+                + "# column: measure — 举措 / measure\n";
+        String unbound = "PREFIX rkg: <https://w3id.org/reform-kg/def/>\n"
+                + "SELECT ?measure WHERE { ?measure rkg:category ?category }\n";
+        assertEquals("queries/demo.rq: ?category has no default in the query; give it as VALUES ?category { ... } "
+                + "where it is used, so the query runs as written", failure(header + unbound));
+        String noLanguage = "PREFIX rkg: <https://w3id.org/reform-kg/def/>\n"
+                + "SELECT ?measure WHERE { VALUES ?category { <https://w3id.org/reform-kg/category/tech-finance> } "
+                + "?measure rkg:category ?category ; rkg:title ?title . FILTER (LANG(?title) = ?lang) }\n";
+        assertEquals("queries/demo.rq: ?lang has no default in the query; give it as VALUES ?lang { ... } "
+                + "where it is used, so the query runs as written", failure(header + noLanguage));
+        String twoValues = "PREFIX rkg: <https://w3id.org/reform-kg/def/>\n"
+                + "SELECT ?measure WHERE { VALUES ?category { rkg:a rkg:b } ?measure rkg:category ?category }\n";
+        assertEquals("queries/demo.rq: the VALUES block of ?category must give that variable alone one value, its "
+                + "default: VALUES ?category { ... }", failure(header + twoValues));
+        assertEquals(Set.of("category"), QueryCatalog.parse("demo", header + BODY).orElseThrow().valuesBound());
+        // bound in a sub-query that does not project it, a parameter may name a column of the answer
+        String inSubQuery = HEADER + "# param: measure (integer, default 3) 序号 / number\n"
+                + "# column: measure — 举措 / measure\nPREFIX rkg: <https://w3id.org/reform-kg/def/>\n"
+                + "SELECT ?measure WHERE { { SELECT (MIN(?m) AS ?first) WHERE { VALUES ?measure { 3 } "
+                + "?m rkg:sequenceNumber ?measure } } BIND (?first AS ?measure) }\n";
+        assertEquals(Set.of("measure"), QueryCatalog.parse("demo", inSubQuery).orElseThrow().valuesBound());
+        assertEquals("queries/demo.rq: parameter measure is also a column; give the column another name",
+                failure(inSubQuery.replace("SELECT (MIN(?m) AS ?first)", "SELECT ?measure (MIN(?m) AS ?first)")
+                        .replace("BIND (?first AS ?measure)", "").replace("} } ", "} GROUP BY ?measure } ")));
+        // the explorer's own queries may leave a parameter to be bound in the text's syntax
+        assertEquals(Set.of(), QueryCatalog.parse("demo", header + unbound, true).orElseThrow().valuesBound());
+    }
+
+    @Test
     void aPagedQueryTakesLimitAndOffsetBesideItsParameters() {
         NamedQuery query = QueryCatalog.parse("demo", HEADER
                 + "# param: category (category) 类别 / category\n"
@@ -141,9 +175,6 @@ public class QueryCatalogTest {
                 failure(HEADER + "# page: limit 600 max 500\n" + BODY));
         assertEquals("queries/demo.rq:6: page is given twice",
                 failure(HEADER + "# page: limit 20 max 500\n# page: limit 20 max 500\n" + BODY));
-        assertEquals("queries/demo.rq: a query whose rows are computed cannot page", failure(paged
-                + "# param: from (body) 起点 / from\n# param: to (body) 终点 / to\n"
-                + "# computed: shortest-co-guidance-chain\n" + BODY + "ORDER BY ?measure\n"));
         assertEquals("queries/demo.rq: offset cannot be a parameter: the HTTP API and the runner use the names lang, "
                 + "format, limit, offset", failure(HEADER + "# param: offset (integer) 偏移 / offset\n"
                 + "# column: measure — 举措 / measure\n" + BODY));
@@ -170,8 +201,8 @@ public class QueryCatalogTest {
         assertEquals("queries/demo.rq:2: title.zh is given twice", failure("# title.zh: 标题\n" + HEADER + BODY));
         assertTrue(failure(HEADER + "# column: measure — 举措 / measure\nSELECT ?measure WHERE {")
                 .startsWith("queries/demo.rq: the SPARQL does not parse: "));
-        assertEquals("queries/demo.rq: unknown computation \"magic\"; the computations are shortest-co-guidance-chain, "
-                + "keyword-snippets", failure(HEADER + "# column: measure — 举措 / measure\n# computed: magic\n" + BODY));
+        assertEquals("queries/demo.rq: unknown computation \"magic\"; the computations are keyword-snippets",
+                failure(HEADER + "# column: measure — 举措 / measure\n# computed: magic\n" + BODY));
     }
 
     @Test

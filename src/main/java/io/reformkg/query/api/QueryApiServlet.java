@@ -33,6 +33,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.jena.query.QueryCancelledException;
 
 /** Serves the catalog and runs named queries; see {@link QueryApi}. */
@@ -40,6 +41,9 @@ public final class QueryApiServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
     private static final String FORMAT = "format";
     private static final String LANG = "lang";
+    /** {@code format=sparql}: the query with the request's values bound, not its answer. */
+    private static final String SPARQL = "sparql";
+    private static final String SPARQL_MEDIA_TYPE = "application/sparql-query; charset=utf-8";
 
     private final transient CurrentStore store;
     private final transient Supplier<QueryCatalog> queries;
@@ -55,8 +59,8 @@ public final class QueryApiServlet extends HttpServlet {
         static Catalog of(QueryCatalog queries, CurrentStore store, long maxCacheBytes) {
             String text = ResultWriter.catalog(queries);
             // answers kept on disk outlive the process: they are kept apart by the queries' text
-            String queriesText = text + queries.queries().stream()
-                    .map(query -> query.sparqlIn(Language.ZH)).collect(Collectors.joining("\n"));
+            String queriesText = text + Stream.concat(queries.queries().stream(), queries.internalQueries().stream())
+                    .map(NamedQuery::sparql).collect(Collectors.joining("\n"));
             return new Catalog(queries, text, text.getBytes(StandardCharsets.UTF_8),
                     store.derived(served -> AnswerCache.keptIn(served.answersFolder(), "queries", queriesText,
                             maxCacheBytes)));
@@ -134,9 +138,18 @@ public final class QueryApiServlet extends HttpServlet {
             }
             arguments.put(parameter.getKey(), parameter.getValue()[0]);
         }
-        ResultFormat format = format(arguments.remove(FORMAT), request.getHeader("Accept"));
+        String requestedFormat = arguments.remove(FORMAT);
         String lang = arguments.remove(LANG);
         Language language = lang == null ? Language.ZH : Language.parse(lang);
+        if (SPARQL.equalsIgnoreCase(Objects.requireNonNullElse(requestedFormat, "").trim())) {
+            // the query itself, as a SPARQL client would send it with these values
+            GraphStore served = store.get();
+            String text = QueryRunner.over(served, catalog.queries()).sparql(name, arguments, language);
+            Responses.send(request, response, text.getBytes(StandardCharsets.UTF_8), SPARQL_MEDIA_TYPE,
+                    Responses.etag(served.version(), name + "\n" + language + "\n" + arguments + "\n" + text));
+            return;
+        }
+        ResultFormat format = format(requestedFormat, request.getHeader("Accept"));
         // one store for the whole answer, even if a rebuild swaps in another meanwhile
         GraphStore served = store.get();
         String key = name + "\n" + format + "\n" + language + "\n" + arguments;
@@ -184,7 +197,8 @@ public final class QueryApiServlet extends HttpServlet {
             if (label.equals("csv")) {
                 return ResultFormat.CSV;
             }
-            throw HttpProblem.notAcceptable("unsupported format \"" + requested + "\"; use format=json or format=csv");
+            throw HttpProblem.notAcceptable("unsupported format \"" + requested + "\"; use format=json, format=csv "
+                    + "or format=sparql (the query itself)");
         }
         if (accept == null || accept.isBlank()) {
             return ResultFormat.JSON;

@@ -167,20 +167,6 @@ class QueryApiTest {
     }
 
     @Test
-    void aChainWithinACategoryLinksOnlyThroughItsMeasures() throws IOException {
-        String ip = encode("https://w3id.org/reform-kg/category/ip-protection");
-        // 知识产权保护 holds measures 14 (最高人民法院, 知识产权局) and 15 (司法部, 知识产权局) only
-        JsonNode within = json(get("/api/queries/body-connection?from=SPC&to=MOJ&category=" + ip));
-        List<String> links = new ArrayList<>();
-        within.get("rows").forEach(row -> links.add(row.get("fromLabel").asText() + "→" + row.get("toLabel").asText()
-                + " " + row.get("measures").asText()));
-        assertEquals(List.of("最高人民法院→知识产权局 14", "知识产权局→司法部 15"), links);
-        // 财政部 guides none of them: no chain within the category, though three links join them outside it
-        assertEquals(0, json(get("/api/queries/body-connection?from=SPC&to=MOF&category=" + ip)).get("count").asInt());
-        assertEquals(3, json(get("/api/queries/body-connection?from=SPC&to=MOF&category=*")).get("count").asInt());
-    }
-
-    @Test
     void csvByParameterOrAcceptHeader() throws IOException {
         HttpResponse<String> csv = get("/api/queries/cq5-single-body-measures?format=csv");
         assertEquals(200, csv.statusCode());
@@ -329,7 +315,8 @@ class QueryApiTest {
     void unsupportedFormatsAre406() {
         HttpResponse<String> xml = get("/api/queries/cq2-measures-per-body?format=xml");
         assertEquals(406, xml.statusCode());
-        assertEquals("unsupported format \"xml\"; use format=json or format=csv\n", xml.body());
+        assertEquals("unsupported format \"xml\"; use format=json, format=csv or format=sparql (the query itself)\n",
+                xml.body());
         assertEquals(406, get("/api/queries/cq2-measures-per-body", "Accept", "application/rdf+xml").statusCode());
     }
 
