@@ -23,6 +23,8 @@ public enum ParameterKind {
     IRI,
     /** Any text, bound as a plain string literal. */
     TEXT,
+    /** One of the values the header lists ({@code choice all|category|body}), bound as a plain string literal. */
+    CHOICE,
     /** A whole number, bound as an xsd:integer. */
     INTEGER;
 

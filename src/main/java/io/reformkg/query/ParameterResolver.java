@@ -53,6 +53,7 @@ final class ParameterResolver {
         return switch (parameter.kind()) {
             case IRI -> iri(parameter, text);
             case TEXT -> text(parameter, value);
+            case CHOICE -> choice(parameter, text);
             case INTEGER -> integer(parameter, text);
             case CATEGORY -> single(parameter, text, categories(), "categories");
             case BODY -> single(parameter, text, bodies(), "bodies");
@@ -66,6 +67,15 @@ final class ParameterResolver {
                     + MAX_TEXT_LENGTH + " characters, found " + value.length());
         }
         return data.createLiteral(value);
+    }
+
+    /** One of the values the query's header lists for the parameter. */
+    private Literal choice(QueryParameter parameter, String text) {
+        if (!parameter.choices().contains(text)) {
+            throw new InvalidParameterException("parameter " + parameter.name() + " takes one of "
+                    + String.join(", ", parameter.choices()) + "; found \"" + abbreviated(text) + "\"");
+        }
+        return data.createLiteral(text);
     }
 
     /**
@@ -83,6 +93,11 @@ final class ParameterResolver {
                     + shown + "\"; give " + english(parameter.description()) + ", e.g. " + example(parameter));
         }
         return data.createLiteral(text);
+    }
+
+    /** A value as a message quotes it: cut at the longest text a parameter takes. */
+    private static String abbreviated(String text) {
+        return text.length() > MAX_TEXT_LENGTH ? text.substring(0, MAX_TEXT_LENGTH) + "…" : text;
     }
 
     /** The English half of a "中文 / English" description. */

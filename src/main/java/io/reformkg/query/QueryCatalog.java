@@ -58,7 +58,8 @@ public final class QueryCatalog {
             Paging.OFFSET);
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
     private static final Pattern PARAM = Pattern.compile(
-            "param:\\s*([A-Za-z][A-Za-z0-9]*)\\s*\\(([a-z]+)(?:,\\s*default\\s+([^)]+))?\\)\\s*(.+)");
+            "param:\\s*([A-Za-z][A-Za-z0-9]*)\\s*\\(([a-z]+)(?:\\s+([A-Za-z0-9*-]+(?:\\|[A-Za-z0-9*-]+)+))?"
+                    + "(?:,\\s*default\\s+([^)]+))?\\)\\s*(.+)");
     private static final Pattern COLUMN = Pattern.compile("column:\\s*([A-Za-z][A-Za-z0-9]*)\\s+—\\s+(.+)");
     private static final Pattern PAGE = Pattern.compile("page:\\s*limit\\s+(\\d{1,6})\\s+max\\s+(\\d{1,6})");
     private static final Pattern FIELD = Pattern.compile("(title\\.zh|title\\.en|question\\.zh|question\\.en|computed|measure-index|text-index):\\s*(.+)");
@@ -249,7 +250,7 @@ public final class QueryCatalog {
                 }
             } else if (line.startsWith("param:")) {
                 if (!param.matches()) {
-                    throw new IllegalStateException(where + "expected \"param: NAME (KIND[, default VALUE]) "
+                    throw new IllegalStateException(where + "expected \"param: NAME (KIND[ A|B|…][, default VALUE]) "
                             + "中文 / English\", found \"" + line + "\"");
                 }
                 ParameterKind kind;
@@ -258,8 +259,17 @@ public final class QueryCatalog {
                 } catch (IllegalArgumentException e) {
                     throw new IllegalStateException(where + e.getMessage(), e);
                 }
-                String defaultValue = param.group(3) == null ? null : param.group(3).trim();
-                parameters.add(new QueryParameter(param.group(1), kind, defaultValue, param.group(4).trim()));
+                List<String> choices = param.group(3) == null ? List.of() : List.of(param.group(3).split("\\|"));
+                if ((kind == ParameterKind.CHOICE) == choices.isEmpty()) {
+                    throw new IllegalStateException(where + "expected the values after the kind for a choice, "
+                            + "(choice A|B|…), and only for a choice; found \"" + line + "\"");
+                }
+                String defaultValue = param.group(4) == null ? null : param.group(4).trim();
+                if (defaultValue != null && !choices.isEmpty() && !choices.contains(defaultValue)) {
+                    throw new IllegalStateException(where + "the default " + defaultValue + " is not one of "
+                            + String.join(", ", choices));
+                }
+                parameters.add(new QueryParameter(param.group(1), kind, defaultValue, param.group(5).trim(), choices));
             } else if (line.startsWith("column:")) {
                 if (!column.matches()) {
                     throw new IllegalStateException(where + "expected \"column: NAME — 中文 / English\", found \""

@@ -63,6 +63,9 @@ public final class ResultWriter {
                 described.put("default", parameter.defaultValue());
                 described.put("required", parameter.required());
                 described.put("kind", parameter.kind().label());
+                if (!parameter.choices().isEmpty()) {
+                    described.put("choices", parameter.choices());
+                }
                 parameters.add(described);
             }
             entry.put("parameters", parameters);

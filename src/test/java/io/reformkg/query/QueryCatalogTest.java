@@ -184,10 +184,17 @@ public class QueryCatalogTest {
     void malformedHeadersNameTheFileAndLine() {
         assertEquals("queries/demo.rq: the header lacks \"# question.en: ...\"", failure(
                 "# title.zh: 标题\n# title.en: Title\n# question.zh: 问题？\n# column: measure — 举措 / measure\n" + BODY));
-        assertEquals("queries/demo.rq:5: expected \"param: NAME (KIND[, default VALUE]) 中文 / English\", found "
+        assertEquals("queries/demo.rq:5: expected \"param: NAME (KIND[ A|B|…][, default VALUE]) 中文 / English\", found "
                 + "\"param: category 类别\"", failure(HEADER + "# param: category 类别\n" + BODY));
         assertEquals("queries/demo.rq:5: unknown parameter kind \"colour\"; use one of: category, body, place, iri, text, "
-                + "integer", failure(HEADER + "# param: c (colour) 颜色 / colour\n" + BODY));
+                + "choice, integer", failure(HEADER + "# param: c (colour) 颜色 / colour\n" + BODY));
+        assertEquals("queries/demo.rq:5: expected the values after the kind for a choice, (choice A|B|…), and only for "
+                + "a choice; found \"param: c (choice, default a) 选项 / choice\"",
+                failure(HEADER + "# param: c (choice, default a) 选项 / choice\n" + BODY));
+        assertEquals("queries/demo.rq:5: expected the values after the kind for a choice, (choice A|B|…), and only for "
+                + "a choice; found \"param: c (text a|b) 文本 / text\"", failure(HEADER + "# param: c (text a|b) 文本 / text\n" + BODY));
+        assertEquals("queries/demo.rq:5: the default c is not one of a, b",
+                failure(HEADER + "# param: c (choice a|b, default c) 选项 / choice\n" + BODY));
         assertEquals("queries/demo.rq:5: expected \"column: NAME — 中文 / English\", found \"column: measure\"",
                 failure(HEADER + "# column: measure\n" + BODY));
         assertEquals("queries/demo.rq: the header declares no \"# column: NAME — ...\"", failure(HEADER + BODY));

@@ -290,6 +290,17 @@ class HostileRequestsTest {
         assertPlainRefusal(response);
     }
 
+    /** A facet the counts do not know answered 200 with no rows, as if nothing matched. */
+    @Test
+    void aChoiceOutsideItsValuesIs400ListingThem() throws IOException {
+        HttpResponse<byte[]> response = get("/api/queries/explorer-search-counts?facet=xyz");
+        assertEquals(400, response.statusCode(), Http.text(response));
+        assertEquals("parameter facet takes one of all, category, body, scope; found \"xyz\"", Http.text(response).strip());
+        assertPlainRefusal(response);
+        HttpResponse<byte[]> total = get("/api/queries/explorer-search-counts?facet=all");
+        assertEquals(16, JSON.readTree(total.body()).get("rows").get(0).get("measures").asInt());
+    }
+
     @Test
     void anIriParameterNamingAMeasureAnswersForThatMeasure() throws IOException {
         HttpResponse<byte[]> response = get("/api/queries/explorer-measure?measure="
