@@ -608,6 +608,8 @@ class NamedQueriesTest {
                 run("explorer-search-counts", Map.of("facet", "body", "category", category + "tech-finance")));
         assertEquals(List.of("*|2"), run("explorer-search-counts", Map.of("keyword", "知识产权")));
         assertEquals(List.of(), run("explorer-search-counts", Map.of("keyword", "区块链")));
-        assertEquals(List.of(), run("explorer-search-counts", Map.of("facet", "colour")));
+        // a facet the counts do not know is refused, not answered with no rows
+        assertEquals("parameter facet takes one of all, category, body, scope; found \"colour\"", assertThrows(
+                InvalidParameterException.class, () -> run("explorer-search-counts", Map.of("facet", "colour"))).getMessage());
     }
 }
