@@ -1,5 +1,6 @@
 package io.reformkg.store;
 
+import io.reformkg.error.OsErrors;
 import io.reformkg.search.MeasureIndex;
 import io.reformkg.search.SearchIndex;
 import io.reformkg.validation.ValidationResult;
@@ -11,7 +12,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
@@ -126,9 +126,14 @@ final class GraphCache {
             if (dataset != null) {
                 dataset.close();
             }
-            return unreadable(snapshot, e instanceof NoSuchFileException missing ? missing.getFile() + " is missing"
-                    : e.getMessage());
+            return unreadable(snapshot, why(e));
         }
+    }
+
+    /** What went wrong, as the other messages word it: the OS's reason for a file, else the message. */
+    private static String why(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+        return cause instanceof IOException io ? OsErrors.reason(io) : String.valueOf(cause.getMessage());
     }
 
     private Optional<Snapshot> unreadable(Path snapshot, String why) {
@@ -217,8 +222,7 @@ final class GraphCache {
             Files.move(building, target, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("kept the built graph in {} for the next start", target);
         } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot keep the built graph in {} ({}); the next start builds it again", dir,
-                    e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e.toString());
+            LOG.warn("cannot keep the built graph in {} ({}); the next start builds it again", dir, why(e));
             if (building != null) {
                 deleteQuietly(building);
             }
