@@ -1,11 +1,13 @@
 package io.reformkg.server;
 
 import io.reformkg.query.UnionDefaultGraph;
+import io.reformkg.query.engine.MemoizedPathExecutor;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphReadOnly;
 import org.apache.jena.sparql.core.DatasetGraphWrapperView;
+import org.apache.jena.sparql.engine.main.QC;
 import org.apache.jena.sparql.graph.GraphReadOnly;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.tdb2.TDB2;
@@ -19,7 +21,8 @@ import org.apache.jena.tdb2.TDB2;
  * ARQ runs a query on a wrapper's inner dataset. For TDB2 that is wanted — its own engine is
  * fastest and reads the union flag from the context — but for any other dataset the inner
  * default graph would be the empty one, so that view is a {@link DatasetGraphWrapperView},
- * which ARQ queries as it is.
+ * which ARQ queries as it is. Either way ARQ's executor is the project's
+ * {@link MemoizedPathExecutor}, so a path joined to many rows is walked once per start node.
  */
 class ServedDataset extends DatasetGraphReadOnly {
     private ServedDataset(DatasetGraph base, Context context) {
@@ -31,6 +34,7 @@ class ServedDataset extends DatasetGraphReadOnly {
         context.set(ARQ.queryTimeout, queryTimeoutMillis);
         // the endpoint refuses SERVICE before running a query; this keeps any other way in shut
         context.set(ARQ.httpServiceAllowed, false);
+        QC.setFactory(context, MemoizedPathExecutor.FACTORY);
         if (UnionDefaultGraph.isTdb2Within(base)) {
             context.set(TDB2.symUnionDefaultGraph, true);
             return new ServedDataset(base, context);
