@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -61,11 +62,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "seconds (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--query-memory", paramLabel = "SIZE", defaultValue = "1g", converter = SizeConverter.class,
+    @Option(names = "--query-memory", paramLabel = "SIZE", defaultValue = "none", converter = SizeConverter.class,
             description = "Memory one SPARQL query may allocate, garbage included, before it is cancelled with 503, "
-                    + "e.g. 512m, 2g "
-                    + "(default: ${DEFAULT-VALUE}).")
-    long queryMemory;
+                    + "e.g. 512m, 2g, or none (default: ${DEFAULT-VALUE}). Whatever this says, when the heap holds "
+                    + "more than " + (int) (ReformServer.DEFAULT_HEAP_GUARD * 100) + "% of its maximum the running query that has allocated the most is cancelled "
+                    + "with 503; size the heap with java -Xmx.")
+    OptionalLong queryMemory;
 
     @Option(names = "--queries", paramLabel = "N", defaultValue = "4",
             description = "Queries computed at once, all clients together (default: ${DEFAULT-VALUE}).")
@@ -176,8 +178,9 @@ final class ServeCommand implements Callable<Integer> {
     private ReformServer start(OpeningStore live) {
         try {
             QueryApi.Mount queryApi = QueryApi.mount(live, timeout);
-            ReformServer built = ReformServer.create().store(live).host(host).port(port).timeout(timeout)
-                    .queryMemoryBytes(queryMemory)
+            ReformServer.Builder builder = ReformServer.create().store(live).host(host).port(port).timeout(timeout);
+            queryMemory.ifPresent(builder::queryMemoryBytes);
+            ReformServer built = builder
                     .admission(Admission.create().running(queries).waiting(queue).clientRunning(clientQueries)
                             .clientWaiting(clientQueue).clientTime(clientTime).trustedProxies(trustedProxies).build())
                     .mount(queryApi.servlets())
@@ -198,21 +201,24 @@ final class ServeCommand implements Callable<Integer> {
         return twice.compareTo(LiveStore.DEFAULT_GRACE) > 0 ? twice : LiveStore.DEFAULT_GRACE;
     }
 
-    /** Reads a number of bytes, with {@code k}, {@code m} or {@code g} for KiB, MiB, GiB. */
-    static final class SizeConverter implements CommandLine.ITypeConverter<Long> {
+    /** Reads a number of bytes, with {@code k}, {@code m} or {@code g} for KiB, MiB, GiB, or {@code none}. */
+    static final class SizeConverter implements CommandLine.ITypeConverter<OptionalLong> {
         @Override
-        public Long convert(String value) {
+        public OptionalLong convert(String value) {
             String text = value.trim().toLowerCase(Locale.ROOT);
+            if (text.equals("none")) {
+                return OptionalLong.empty();
+            }
             int shift = text.endsWith("k") ? 10 : text.endsWith("m") ? 20 : text.endsWith("g") ? 30 : 0;
             try {
                 long number = Long.parseLong(shift == 0 ? text : text.substring(0, text.length() - 1));
                 if (number <= 0 || number > Long.MAX_VALUE >> shift) {
                     throw new CommandLine.TypeConversionException("the size must be positive: " + value);
                 }
-                return number << shift;
+                return OptionalLong.of(number << shift);
             } catch (NumberFormatException e) {
                 throw new CommandLine.TypeConversionException("'" + value
-                        + "' is not a size; write e.g. 256m, 1g or a number of bytes");
+                        + "' is not a size; write e.g. 256m, 1g, a number of bytes or none");
             }
         }
     }

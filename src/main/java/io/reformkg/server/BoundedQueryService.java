@@ -43,7 +43,7 @@ import org.apache.jena.web.HttpSC;
  * the row cap, or a CONSTRUCT or DESCRIBE of more than as many triples, is a 400 (Fuseki streams
  * SELECT results, so a timeout striking mid-stream would leave a truncated 200);</li>
  * <li>the timeout counts from the request's arrival (time spent waiting for a turn included),
- * and the query's allocations are held to the {@linkplain QueryMemory memory budget};</li>
+ * and the query is watched by the {@linkplain QueryMemory heap guard and string checks};</li>
  * <li>no query reaches outside the server: SERVICE is refused, and so are {@code java:}
  * function IRIs, which would load classes by name;</li>
  * <li>a query nested too deeply to parse is a 400, and Fuseki's {@code stylesheet=} (written

@@ -1,13 +1,21 @@
 package io.reformkg.server;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.engine.binding.Binding;
@@ -31,14 +39,23 @@ import org.apache.jena.sparql.syntax.syntaxtransform.ElementTransformCopyBase;
 import org.apache.jena.sparql.syntax.syntaxtransform.QueryTransformOps;
 
 /**
- * The memory one query may allocate. Each query's thread is watched
- * ({@code ThreadMXBean#getCurrentThreadAllocatedBytes}): past the budget the query is aborted,
- * which ARQ notices between rows, and the functions that build strings (CONCAT, REPLACE, UCASE,
- * LCASE, ENCODE_FOR_URI and functions named by IRI) check the budget as they run, CONCAT and
- * REPLACE before they build and against a longest string, so a query that doubles a string in
- * a chain of BINDs stops before the heap does. An {@code OutOfMemoryError} is never how a query
- * ends. The budget counts all a query allocates, garbage included: ARQ allocates some hundreds
- * of megabytes a second while it works, so the budget also cuts short work the timeout would.
+ * What the SPARQL queries running may do to the server's memory. An {@code OutOfMemoryError}
+ * is never how a query ends:
+ * <ul>
+ * <li>The heap guard: a watchdog reads, every 20 ms, what the heap holds (the old generation,
+ * where what lives on ends up; the whole heap for a collector without generations). Past a share
+ * of its maximum while queries run, and still past it after a full collection, the running query
+ * that has allocated the most since it started — the one that filled the heap, as a rule — is
+ * cancelled. No other is cancelled until that one has ended and a collection has run since, so
+ * one shortage costs one query. Garbage, however much a query makes, does not count.</li>
+ * <li>The string-building functions (CONCAT, REPLACE, UCASE, LCASE, ENCODE_FOR_URI and functions
+ * named by IRI) check as they run, CONCAT and REPLACE before they build and against a longest
+ * string, so a query that doubles a string in a chain of BINDs stops before the heap does.</li>
+ * <li>Optionally, a cap on all one query allocates, garbage included
+ * ({@code ThreadMXBean#getThreadAllocatedBytes}): ARQ allocates some hundreds of megabytes a
+ * second while it works, so such a cap cuts short work the timeout would allow.</li>
+ * </ul>
+ * A cancelled query is aborted, which ARQ notices between rows.
  */
 final class QueryMemory {
     /** The query running on a thread: ARQ evaluates a query on the thread that asked for it, constants included. */
@@ -50,12 +67,23 @@ final class QueryMemory {
     static final long MAX_STRING_CHARS = 16L * 1024 * 1024;
     private static final String FN_REPLACE = "http://www.w3.org/2005/xpath-functions#replace";
 
-    private final long limitBytes;
+    private final OptionalLong allocationCap;
+    private final double heapGuard;
+    private final Supplier<MemoryUsage> heldHeap = heldHeap();
     private final Set<Tracked> running = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService watchdog;
+    /** The query the heap guard cancelled last, until a collection has run after it ended; read on the watchdog only. */
+    private Tracked cancelled;
+    /** How many collections had run when {@link #cancelled} was seen ended, or -1. */
+    private long collectionsAfterCancelled = -1;
 
-    QueryMemory(long limitBytes) {
-        this.limitBytes = limitBytes;
+    /**
+     * @param allocationCap bytes one query may allocate, garbage included, if capped
+     * @param heapGuard the share of the held heap's maximum past which the largest query is cancelled
+     */
+    QueryMemory(OptionalLong allocationCap, double heapGuard) {
+        this.allocationCap = allocationCap;
+        this.heapGuard = heapGuard;
         if (THREADS.isThreadAllocatedMemorySupported()) {
             THREADS.setThreadAllocatedMemoryEnabled(true);
         }
@@ -64,7 +92,7 @@ final class QueryMemory {
             thread.setDaemon(true);
             return thread;
         });
-        watchdog.scheduleWithFixedDelay(this::abortOverBudget, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
+        watchdog.scheduleWithFixedDelay(this::watch, WATCH_MILLIS, WATCH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Stops watching: the server has stopped. */
@@ -73,9 +101,16 @@ final class QueryMemory {
     }
 
     /** What a client is told when its query is stopped for the memory it allocated. */
-    private String budgetMessage() {
-        return "the query allocated more than " + (limitBytes >> 20) + " MiB, the server's memory budget for one "
+    private static String capMessage(long capBytes) {
+        return "the query allocated more than " + (capBytes >> 20) + " MiB, the server's memory budget for one "
                 + "query, and was cancelled; build smaller strings or ask for fewer rows";
+    }
+
+    /** What a client is told when its query is cancelled because the heap is nearly full. */
+    private static String shortageMessage(MemoryUsage held) {
+        return "the server is short of memory (" + (held.getUsed() >> 20) + " MiB of its " + (max(held) >> 20)
+                + " MiB held) and cancelled this query, the one that had allocated the most of those running; ask "
+                + "for fewer rows, or retry later";
     }
 
     /** Starts watching the query about to run on this thread; close it when the answer is sent. */
@@ -93,16 +128,73 @@ final class QueryMemory {
         return copy;
     }
 
-    private void abortOverBudget() {
-        for (Tracked tracked : running) {
-            if (tracked.allocated() > limitBytes) {
-                tracked.stopped = budgetMessage();
-                QueryExec execution = tracked.execution;
-                if (execution != null) {
-                    execution.abort();
-                }
+    private void watch() {
+        allocationCap.ifPresent(cap -> running.stream()
+                .filter(tracked -> tracked.stopped == null && tracked.allocated() > cap)
+                .forEach(tracked -> tracked.stop(capMessage(cap))));
+        guardHeap();
+    }
+
+    /**
+     * Cancels the largest running query when the heap holds more than its share, unless the
+     * last one cancelled has yet to end and be followed by a collection.
+     */
+    private void guardHeap() {
+        if (!overGuard(heldHeap.get()) || running.stream().allMatch(tracked -> tracked.stopped != null)) {
+            return;
+        }
+        if (cancelled != null) {
+            if (running.contains(cancelled)) {
+                return;
+            }
+            if (collectionsAfterCancelled < 0) {
+                collectionsAfterCancelled = collections();
             }
         }
+        // the old generation keeps garbage until it is collected itself: a full collection shows what is held
+        System.gc();
+        if (cancelled != null) {
+            if (collections() == collectionsAfterCancelled) {
+                return;
+            }
+            cancelled = null;
+            collectionsAfterCancelled = -1;
+        }
+        MemoryUsage held = heldHeap.get();
+        if (overGuard(held)) {
+            running.stream().filter(tracked -> tracked.stopped == null)
+                    .max(Comparator.comparingLong(Tracked::allocated)).ifPresent(largest -> {
+                        largest.stop(shortageMessage(held));
+                        cancelled = largest;
+                    });
+        }
+    }
+
+    private boolean overGuard(MemoryUsage held) {
+        return held.getUsed() > heapGuard * max(held);
+    }
+
+    private static long max(MemoryUsage usage) {
+        return usage.getMax() > 0 ? usage.getMax() : Runtime.getRuntime().maxMemory();
+    }
+
+    private static long collections() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount).filter(count -> count > 0).sum();
+    }
+
+    /**
+     * What the heap holds: the old generation (the one heap pool with a usage threshold besides
+     * eden and survivor spaces, or named so), else the whole heap.
+     */
+    private static Supplier<MemoryUsage> heldHeap() {
+        List<MemoryPoolMXBean> pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP && pool.isUsageThresholdSupported()).toList();
+        Optional<MemoryPoolMXBean> old = pools.size() == 1 ? Optional.of(pools.get(0)) : pools.stream()
+                .filter(pool -> pool.getName().toLowerCase(Locale.ROOT).matches(".*\\b(old|tenured)\\b.*"))
+                .findFirst();
+        return old.<Supplier<MemoryUsage>>map(pool -> pool::getUsage)
+                .orElse(ManagementFactory.getMemoryMXBean()::getHeapMemoryUsage);
     }
 
     /** A running query: its thread, what the thread had allocated before it, its execution. */
@@ -120,6 +212,17 @@ final class QueryMemory {
 
         void watch(QueryExec queryExec) {
             this.execution = queryExec;
+            if (stopped != null) {
+                queryExec.abort();
+            }
+        }
+
+        private void stop(String why) {
+            stopped = why;
+            QueryExec queryExec = execution;
+            if (queryExec != null) {
+                queryExec.abort();
+            }
         }
 
         /** Why the query was stopped for its memory, if it was. */
@@ -132,8 +235,9 @@ final class QueryMemory {
         }
 
         /**
-         * On the query's thread: stops the query if it has allocated too much, or would with a
-         * string of {@code moreChars} characters, or if that string is longer than any the server builds.
+         * On the query's thread: stops the query if it has been stopped, if that string of
+         * {@code moreChars} characters is longer than any the server builds, or if it has
+         * allocated, or would with that string, more than the cap.
          */
         void check(long moreChars) {
             if (stopped == null && moreChars > MAX_STRING_CHARS) {
@@ -141,8 +245,9 @@ final class QueryMemory {
                         + "longer than " + MAX_STRING_CHARS + " (part of its memory budget for one query), so the "
                         + "query was cancelled";
             }
-            if (stopped == null && THREADS.getCurrentThreadAllocatedBytes() - startBytes + bytes(moreChars) > limitBytes) {
-                stopped = budgetMessage();
+            if (stopped == null && allocationCap.isPresent() && THREADS.getCurrentThreadAllocatedBytes() - startBytes
+                    + bytes(moreChars) > allocationCap.getAsLong()) {
+                stopped = capMessage(allocationCap.getAsLong());
             }
             if (stopped != null) {
                 throw new QueryCancelledException();

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataService;
@@ -47,7 +48,7 @@ public final class ReformServer {
     public static final long DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final int DEFAULT_MAX_RESULT_ROWS = 100_000;
     public static final long DEFAULT_RESPONSE_CACHE_BYTES = 64L * 1024 * 1024;
-    public static final long DEFAULT_QUERY_MEMORY_BYTES = 1024L * 1024 * 1024;
+    public static final double DEFAULT_HEAP_GUARD = 0.85;
     static final String SPARQL_ENDPOINT = "sparql";
     static final String GRAPH_STORE_ENDPOINT = "data";
 
@@ -62,7 +63,7 @@ public final class ReformServer {
         this.datasetPath = builder.datasetPath;
         this.explorerMounted = builder.mounts.stream()
                 .anyMatch(mounted -> mounted.pathSpec().isEmpty() || mounted.pathSpec().equals("/"));
-        this.queryMemory = new QueryMemory(builder.queryMemoryBytes);
+        this.queryMemory = new QueryMemory(builder.queryMemoryBytes, builder.heapGuard);
         this.fuseki = fuseki(builder);
     }
 
@@ -79,7 +80,8 @@ public final class ReformServer {
         private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
         private int maxResultRows = DEFAULT_MAX_RESULT_ROWS;
         private long responseCacheBytes = DEFAULT_RESPONSE_CACHE_BYTES;
-        private long queryMemoryBytes = DEFAULT_QUERY_MEMORY_BYTES;
+        private OptionalLong queryMemoryBytes = OptionalLong.empty();
+        private double heapGuard = DEFAULT_HEAP_GUARD;
         private Admission admission = Admission.create().build();
         private boolean linkedData = true;
         private final List<MountedServlet> mounts = new ArrayList<>();
@@ -158,14 +160,30 @@ public final class ReformServer {
         }
 
         /**
-         * Memory one SPARQL query may allocate (all it allocates, garbage included) before it is
-         * cancelled with 503. Default 1 GiB.
+         * Memory one SPARQL query may allocate, all it allocates, garbage included, before it is
+         * cancelled with 503. Default none: the {@linkplain #heapGuard heap guard} watches what
+         * queries hold, and this cap also stops queries that hold little but allocate much.
          */
         public Builder queryMemoryBytes(long bytes) {
             if (bytes <= 0) {
                 throw new IllegalArgumentException("the memory budget of a query must be positive; found " + bytes);
             }
-            this.queryMemoryBytes = bytes;
+            this.queryMemoryBytes = OptionalLong.of(bytes);
+            return this;
+        }
+
+        /**
+         * The share of the maximum heap (of its old generation, where what lives on is kept) the
+         * server may hold while SPARQL queries run: past it, and still past it after a full
+         * collection, the running query that has allocated the most is cancelled with 503, one
+         * query a collection. Default 0.85.
+         */
+        public Builder heapGuard(double shareOfMax) {
+            if (!(shareOfMax > 0 && shareOfMax <= 1)) {
+                throw new IllegalArgumentException("the heap guard is a share of the heap, more than 0 and at most 1; "
+                        + "found " + shareOfMax);
+            }
+            this.heapGuard = shareOfMax;
             return this;
         }
 

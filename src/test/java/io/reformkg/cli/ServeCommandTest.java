@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -160,10 +161,11 @@ class ServeCommandTest {
     @Test
     void readsSizes() {
         ServeCommand.SizeConverter converter = new ServeCommand.SizeConverter();
-        assertEquals(256L << 20, converter.convert("256m"));
-        assertEquals(1L << 30, converter.convert("1G"));
-        assertEquals(4096L, converter.convert("4k"));
-        assertEquals(1000L, converter.convert("1000"));
+        assertEquals(OptionalLong.of(256L << 20), converter.convert("256m"));
+        assertEquals(OptionalLong.of(1L << 30), converter.convert("1G"));
+        assertEquals(OptionalLong.of(4096L), converter.convert("4k"));
+        assertEquals(OptionalLong.of(1000L), converter.convert("1000"));
+        assertEquals(OptionalLong.empty(), converter.convert("none"));
     }
 
     @Test

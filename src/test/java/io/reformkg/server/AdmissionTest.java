@@ -52,9 +52,7 @@ class AdmissionTest {
     @BeforeAll
     static void start() {
         store = GraphStore.create().data(Path.of("data")).build();
-        // slow queries here end by the timeout, not the memory budget
         server = ReformServer.create().store(store).port(0).timeout(TIMEOUT).maxResultRows(1000)
-                .queryMemoryBytes(1L << 40)
                 .admission(Admission.create().running(4).waiting(32).clientRunning(2).clientWaiting(2)
                         .clientTime(Duration.ofSeconds(3)).trustedProxies(List.of(PROXY)).build())
                 .mount(QueryApi.servlets(store, TIMEOUT)).build().start();
