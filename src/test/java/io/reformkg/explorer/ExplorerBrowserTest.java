@@ -688,10 +688,22 @@ class ExplorerBrowserTest {
         waitForText("result-count", "共 16 项举措");
         assertEquals(0, driver.findElements(By.cssSelector("#results .snippet")).size(), "snippets without a keyword");
 
-        // two words are one phrase: none found, each word offered with what it finds (银行: 1, 3, 4, 5, 7; 担保: 3, 5)
+        // words apart find the measures holding them all (银行: 1, 3, 4, 5, 7; 担保: 3, 5; 征信: 5), each
+        // word marked; 5 holds 担保 in its title only, so its title comes before its content
         open("search?q=" + URLEncoder.encode("银行 担保", StandardCharsets.UTF_8));
+        waitForText("result-count", "共 2 项举措");
+        waitForTexts("#results .result-title .number", List.of("第 3 项", "第 5 项"));
+        assertEquals(List.of("银行", "担保"), texts("#results .result[data-number='3'] .snippet mark").stream().distinct().toList());
+        assertEquals(List.of("银行", "担保", "银行"), texts("#results .result[data-number='5'] .snippet mark"));
+        open("search?q=" + URLEncoder.encode("征信\u3000担保 银行", StandardCharsets.UTF_8));
+        waitForTexts("#results .result-title .number", List.of("第 5 项"));
+        // 仪器设备信用贷 is in 7's title, 科学仪器共享 in its content
+        open("search?q=" + URLEncoder.encode("仪器设备信用贷 科学仪器共享", StandardCharsets.UTF_8));
+        waitForTexts("#results .result-title .number", List.of("第 7 项"));
+        // none holds both: each word offered with what it finds (知识产权: 14, 15)
+        open("search?q=" + URLEncoder.encode("担保 知识产权", StandardCharsets.UTF_8));
         waitForText("result-count", "共 0 项举措");
-        waitForTexts("#search-note a.word-hint", List.of("银行（5 项）", "担保（2 项）"));
+        waitForTexts("#search-note a.word-hint", List.of("担保（2 项）", "知识产权（2 项）"));
         driver.findElements(By.cssSelector("#search-note a.word-hint")).get(1).click();
         waitForText("result-count", "共 2 项举措");
 
@@ -779,10 +791,11 @@ class ExplorerBrowserTest {
     /** Issue 30, 6: a question's columns named in the page's language, snippets marked not tagged, no chart of scores, pages by button. */
     @Test
     void questionsNameTheirColumnsMarkSnippetsAndPage() {
-        // a body's IRI shows as its name, a link to the body; the successors' names come with body-current-names
+        // a body's IRI shows as its name, a link to the body, with the list's name, its successor and the date
         open("ask?query=reorganised-bodies");
         waitForText("ask-count", "1 行结果");
-        assertEquals(List.of("银保监会"), texts("#ask-table tbody td a"));
+        assertEquals(List.of("银保监会", "银保监会", "https://w3id.org/reform-kg/body/NFRA", "国家金融监督管理总局", "2023-05-18"),
+                texts("#ask-table tbody td"));
         assertEquals(server.root + "/#body?id=CBIRC", driver.findElement(By.cssSelector("#ask-table tbody td a")).getAttribute("href"));
         open("ask?query=body-current-names");
         wait.until(d -> !texts("#ask-table tbody tr").isEmpty());

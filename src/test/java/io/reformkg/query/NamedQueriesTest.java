@@ -177,6 +177,17 @@ class NamedQueriesTest {
     }
 
     @Test
+    void theReorganisedBodyIsNamedWithItsSuccessor() {
+        String bodies = "https://w3id.org/reform-kg/body/";
+        assertEquals(List.of(Map.of("body", bodies + "CBIRC", "bodyName", "银保监会", "successor", bodies + "NFRA",
+                "successorName", "国家金融监督管理总局", "changed", "2023-05-18")),
+                runner.run("reorganised-bodies", Map.of(), Language.ZH).rows());
+        assertEquals(List.of(Map.of("body", bodies + "CBIRC", "bodyName", "China Banking and Insurance Regulatory Commission",
+                "successor", bodies + "NFRA", "successorName", "National Financial Regulatory Administration",
+                "changed", "2023-05-18")), runner.run("reorganised-bodies", Map.of(), Language.EN).rows());
+    }
+
+    @Test
     void cq8AllSixteenMeasuresApplyInWuhan() {
         QueryResult result = runner.run("cq8-measures-in-place", Map.of(), Language.ZH);
         assertEquals(16, result.count());
