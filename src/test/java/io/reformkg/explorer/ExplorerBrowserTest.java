@@ -457,6 +457,15 @@ class ExplorerBrowserTest {
         assertEquals(null, driver.findElement(By.id("view-sparql")).getAttribute("hidden"), "the editor is shown");
         wait.until(d -> driver.findElements(By.cssSelector(".yasr table tbody tr")).size() == 3);
         assertEquals(edited, withState("return state.yasgui.getTab().getYasqe().getValue()"));
+        // the examples show that the query is the analyst's own; a link holding an example's text shows that example
+        assertEquals("自定义查询", new Select(driver.findElement(By.id("sparql-examples"))).getFirstSelectedOption().getText());
+        String example = String.valueOf(withState("return state.catalog.find((q) => q.name === 'cq5-single-body-measures').sparql"));
+        driver.get("about:blank");
+        driver.get(server.root + "/#sparql?query=" + URLEncoder.encode(example, StandardCharsets.UTF_8).replace("+", "%20"));
+        wait.until(d -> "true".equals(script("return document.body.dataset.ready || ''")));
+        wait.until(d -> !driver.findElements(By.cssSelector(".yasr table tbody tr")).isEmpty());
+        assertEquals("cq5-single-body-measures", new Select(driver.findElement(By.id("sparql-examples")))
+                .getFirstSelectedOption().getAttribute("value"));
     }
 
     @Test
