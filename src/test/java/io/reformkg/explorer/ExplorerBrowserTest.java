@@ -866,6 +866,30 @@ class ExplorerBrowserTest {
         driver.findElement(By.id("network-png")).click();
         byte[] png = downloaded("network-ip-protection.png");
         assertEquals("\u0089PNG", new String(png, 0, 4, StandardCharsets.ISO_8859_1));
+        // the SVG: the drawing's three bodies at their places with their names, its two links with their counts
+        driver.findElement(By.id("network-svg")).click();
+        org.w3c.dom.Document svg = xml(downloaded("network-ip-protection.svg"));
+        assertEquals("svg", svg.getDocumentElement().getLocalName());
+        org.w3c.dom.NodeList labels = svg.getElementsByTagName("text");
+        List<String> names = new ArrayList<>();
+        List<String> weights = new ArrayList<>();
+        for (int i = 0; i < labels.getLength(); i++) {
+            org.w3c.dom.Element label = (org.w3c.dom.Element) labels.item(i);
+            (label.getAttribute("class").equals("label") ? names : weights).add(label.getTextContent());
+        }
+        assertEquals(java.util.Set.of("知识产权局", "最高人民法院", "司法部"), java.util.Set.copyOf(names));
+        assertEquals(3, names.size());
+        assertEquals(List.of("1", "1"), weights);
+        assertEquals(2, svg.getElementsByTagName("line").getLength());
+        org.w3c.dom.NodeList circles = svg.getElementsByTagName("circle");
+        List<String> places = new ArrayList<>();
+        for (int i = 0; i < circles.getLength(); i++) {
+            org.w3c.dom.Element circle = (org.w3c.dom.Element) circles.item(i);
+            places.add(names.get(i) + " " + Math.round(Double.parseDouble(circle.getAttribute("cx"))) + " "
+                    + Math.round(Double.parseDouble(circle.getAttribute("cy"))));
+        }
+        assertEquals(withState("return cy.nodes().map((n) => n.data('label') + ' ' + Math.round(n.position('x')) + ' '"
+                + " + Math.round(n.position('y')))"), places);
 
         open("dashboard");
         wait.until(d -> !texts("#table-sections tbody tr").isEmpty());
@@ -922,6 +946,17 @@ class ExplorerBrowserTest {
     }
 
     /** Issue 30, 8: the landing page says what the list is; back leads where the analyst came from; focus goes to the new view's heading; linked data in the page's language; the dashboard keeps ties. */
+    /** A downloaded file parsed as XML, namespaces kept. */
+    private static org.w3c.dom.Document xml(byte[] file) {
+        try {
+            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            return factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(file));
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | IOException e) {
+            throw new AssertionError("not well-formed XML", e);
+        }
+    }
+
     @Test
     void theLandingPageIntroducesTheListAndBackLeadsWhereTheAnalystCameFrom() {
         open("search");
