@@ -973,6 +973,25 @@ class ExplorerBrowserTest {
         String html = driver.findElement(By.cssSelector("#measure-rdf a[data-format='html']")).getAttribute("href");
         assertEquals(server.root + "/list/3/measure/3.html?lang=zh", html);
         assertTrue(ExplorerServer.text(server.get("/list/3/measure/3.html?lang=zh")).contains("lang=\"zh\""));
+        // and leads back: a measure's page to its view, a body's to its view, in the page's language
+        driver.get(html.replace("lang=zh", "lang=en"));
+        WebElement explorer = driver.findElement(By.id("explorer-link"));
+        assertEquals("View in the explorer", explorer.getText());
+        explorer.click();
+        wait.until(d -> "true".equals(script("return document.body.dataset.ready || ''")));
+        waitForText("measure-title", "No. 3: 政银保联动授信担保提供科技型中小企业长期集合信贷机制");
+        driver.get(server.root + "/body/CBIRC.html?lang=zh");
+        explorer = driver.findElement(By.id("explorer-link"));
+        assertEquals("在浏览界面中查看", explorer.getText());
+        explorer.click();
+        wait.until(d -> "true".equals(script("return document.body.dataset.ready || ''")));
+        waitForText("body-title", "中国银行保险监督管理委员会");
+        driver.get(server.root + "/category/ip-protection.html?lang=zh");
+        assertEquals(server.root + "/?lang=zh", driver.findElement(By.id("explorer-link")).getAttribute("href"));
+        open("search");
+        driver.findElement(By.cssSelector("#results li[data-number='3'] a")).click();
+        waitForText("measure-title", "第 3 项：政银保联动授信担保提供科技型中小企业长期集合信贷机制");
+        back = driver.findElement(By.cssSelector("#view-measure a.back"));
 
         // from the measure to its lead body: back leads to the measure, not to the network
         driver.findElement(By.cssSelector("#measure-bodies li a")).click();
