@@ -316,6 +316,13 @@ class ExplorerBrowserTest {
         HttpResponse<byte[]> document = server.get("/list/3/measure/3.ttl");
         assertEquals(200, document.statusCode());
         assertTrue(ExplorerServer.text(document).contains("政银保联动"));
+        // the source line links to the source document's page, in the page's language
+        WebElement source = driver.findElement(By.xpath("//dl[@id='measure-facts']//a[contains(., '第 23 行')]"));
+        assertEquals("batch-3-innovation-reform-measures.txt 第 23 行", source.getText());
+        assertTrue(source.getAttribute("href").startsWith(server.root + "/") && source.getAttribute("href").endsWith(".html?lang=zh"),
+                source.getAttribute("href"));
+        source.click();
+        assertEquals("batch-3-innovation-reform-measures.txt", driver.findElement(By.tagName("h1")).getText());
     }
 
     @Test
