@@ -104,11 +104,12 @@ final class ResourcePage {
                 .text(" · ")
                 .element("a", Text.SPARQL.in(reader), "href", links.file(site.config().datasetPath() + "/sparql"))
                 .text(" · ")
-                .element("a", Text.CONTEXT.in(reader), "href", links.file(DatasetDescription.CONTEXT_PATH))
-                .text(" · ")
-                .element("a", Text.EXPLORER.in(reader), "href", links.file("/") + "?lang=" + reader.tag()
-                        + explorerView(), "id", "explorer-link")
-                .text(" ")
+                .element("a", Text.CONTEXT.in(reader), "href", links.file(DatasetDescription.CONTEXT_PATH));
+        if (site.config().explorerAtRoot()) {
+            html.text(" · ").element("a", Text.EXPLORER.in(reader), "href", links.file("/") + "?lang=" + reader.tag()
+                    + explorerView(), "id", "explorer-link");
+        }
+        html.text(" ")
                 .open("span", "class", "languages").text(Text.LANGUAGE.in(reader) + ": ")
                 .element("a", "中文", "href", links.file(thingPath) + "?lang=zh", "lang", "zh", "hreflang", "zh")
                 .text(" | ")
