@@ -97,6 +97,12 @@ function localPath(iri) {
   return base && iri.startsWith(base) ? '/' + iri.substring(base.length) : null;
 }
 
+/** A link to the linked-data page of an IRI of this server, in the page's language; the text alone for another IRI. */
+export function pageLink(iri, text) {
+  const path = localPath(iri);
+  return path ? el('a', {href: `${path}.html?lang=${state.lang}`}, text) : text;
+}
+
 /** The IRI and links to its linked-data documents on this server. */
 export function rdfLinks(target, iri) {
   clear(target);
@@ -120,13 +126,12 @@ export function renderTable(table, columns, headings, rows, cell = () => null) {
   for (const row of rows) {
     body.append(el('tr', {}, columns.map((c) => {
       const v = value(row, c);
-      const path = /^https?:\/\//.test(v) ? localPath(v) : null;
       if (c === 'snippet') return el('td', {}, marked(v));
       // a relevance score ranks rows; two decimals say as much as its sixteen digits
       if (c === 'score' && typeof row[c] === 'number') return el('td', {class: 'num'}, row[c].toFixed(2));
       const made = v && cell(v);
       if (made) return el('td', {}, made);
-      return el('td', {}, path ? el('a', {href: `${path}.html?lang=${state.lang}`}, v) : v);
+      return el('td', {}, /^https?:\/\//.test(v) ? pageLink(v, v) : v);
     })));
   }
   table.append(body);

@@ -1,6 +1,6 @@
 /* The measure view (#measure?iri=IRI). */
 import {ApiError, query} from '../api.js';
-import {$, ViewError, clear, el, fact, rdfLinks} from '../dom.js';
+import {$, ViewError, clear, el, fact, pageLink, rdfLinks} from '../dom.js';
 import {bodyLink, facetByIri, facets} from '../data.js';
 import {label, number, t, value} from '../i18n.js';
 import {state} from '../state.js';
@@ -30,7 +30,9 @@ export async function showMeasure(params) {
     value(facetByIri('category', value(m, 'category')) || {}, 'notation'))},
   state.lang === 'en' ? value(m, 'categoryEn') : value(m, 'categoryZh')));
   fact(facts, t('measure.scope'), state.lang === 'en' ? value(m, 'scopeEn') : value(m, 'scopeZh'));
-  fact(facts, t('measure.source'), t('measure.sourceLine', {file: value(m, 'sourceFile'), line: value(m, 'sourceLine')}));
+  // the source document is an entity of the graph: its page says what the file is
+  fact(facts, t('measure.source'), pageLink(value(m, 'source'),
+    t('measure.sourceLine', {file: value(m, 'sourceFile'), line: value(m, 'sourceLine')})));
   $('measure-content').textContent = value(m, 'content');
   const list = clear($('measure-bodies'));
   for (const row of bodies) {

@@ -6,6 +6,8 @@ import {label, number, t, value} from '../i18n.js';
 import {navigate} from '../router.js';
 import {startRun, state} from '../state.js';
 
+const SVG = 'http://www.w3.org/2000/svg';
+
 export async function showNetwork(params) {
   await facets();
   const category = params.get('category') || '';
@@ -270,6 +272,43 @@ function edgeList() {
   return csvFile(rows);
 }
 
+/**
+ * The network as drawn, as an SVG file: each body a circle at its place on the screen with its
+ * name under it, each link a line with its count, in the drawing's colours.
+ */
+function networkSvg() {
+  const {cy} = state.network;
+  const box = cy.elements().boundingBox({includeLabels: true});
+  const margin = 20;
+  const svg = document.implementation.createDocument(SVG, 'svg', null);
+  const element = (name, attributes, text) => {
+    const made = svg.createElementNS(SVG, name);
+    for (const [key, v] of Object.entries(attributes)) made.setAttribute(key, String(v));
+    if (text !== undefined) made.textContent = text;
+    return made;
+  };
+  const root = svg.documentElement;
+  for (const [key, v] of Object.entries({width: Math.ceil(box.w + 2 * margin), height: Math.ceil(box.h + 2 * margin),
+    viewBox: `${box.x1 - margin} ${box.y1 - margin} ${Math.ceil(box.w + 2 * margin)} ${Math.ceil(box.h + 2 * margin)}`,
+    'font-family': 'sans-serif'})) root.setAttribute(key, String(v));
+  for (const edge of cy.edges()) {
+    const [a, b] = [edge.source().position(), edge.target().position()];
+    root.append(element('line', {class: 'edge', x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: '#a0aec0',
+      'stroke-width': edge.numericStyle('width')}));
+    root.append(element('text', {class: 'weight', x: (a.x + b.x) / 2, y: (a.y + b.y) / 2, 'text-anchor': 'middle',
+      'font-size': edge.numericStyle('font-size'), fill: '#4a5568'}, edge.data('weight')));
+  }
+  for (const node of cy.nodes()) {
+    const {x, y} = node.position();
+    const radius = node.data('size') / 2;
+    const fontSize = node.numericStyle('font-size');
+    root.append(element('circle', {class: 'node', cx: x, cy: y, r: radius, fill: '#2b6cb0'}));
+    root.append(element('text', {class: 'label', x, y: y + radius + 4 + fontSize, 'text-anchor': 'middle',
+      'font-size': fontSize, fill: '#1a202c'}, node.data('label')));
+  }
+  return new Blob([new XMLSerializer().serializeToString(svg)], {type: 'image/svg+xml'});
+}
+
 function networkFileName(extension) {
   return `network${state.network.category ? '-' + state.network.category : ''}.${extension}`;
 }
@@ -279,6 +318,7 @@ export function setUpNetwork() {
   $('network-png').addEventListener('click', () => {
     offerFile($('network-file'), networkFileName('png'), state.network.cy.png({output: 'blob', bg: '#ffffff', full: true, scale: 2})).click();
   });
+  $('network-svg').addEventListener('click', () => offerFile($('network-file'), networkFileName('svg'), networkSvg()).click());
   $('network-edges').addEventListener('click', () => offerFile($('network-file'), networkFileName('csv'), edgeList()).click());
   $('network-category').addEventListener('change', () => {
     navigate('network', {category: $('network-category').value});

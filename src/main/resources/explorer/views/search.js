@@ -165,8 +165,8 @@ function sayWhatTheSearchLeftOut(s, place) {
 }
 
 /**
- * The keyword is found as one phrase, spaces included: a keyword of several words that finds
- * nothing offers each word alone, with the measures it finds under the same filters.
+ * A keyword of several words finds the measures holding every word: when none holds them all,
+ * each word alone is offered, with the measures it finds under the same filters.
  */
 async function offerTheWords(s, found, stale) {
   const words = s.q.trim().split(/\s+/).filter(Boolean);

@@ -1,14 +1,19 @@
 /* The SPARQL editor (#sparql?example=NAME): YASGUI against the endpoint, the catalog's queries as examples. */
 import {API, ApiError, ENDPOINT, catalog} from '../api.js';
 import {$, fillSelect} from '../dom.js';
-import {text} from '../i18n.js';
+import {t, text} from '../i18n.js';
 import {navigate} from '../router.js';
 import {state} from '../state.js';
 
 export async function showSparql(params) {
   const queries = await catalog();
   const select = $('sparql-examples');
-  fillSelect(select, queries.map((q) => ({value: q.name, label: text(q.title) || q.name})), {selected: select.value || undefined});
+  // a shared query shows as the example it is, or as a query of the analyst's own
+  const shared = params.get('query');
+  const matching = shared && queries.find((q) => q.sparql.trim() === shared.trim());
+  const selected = shared ? (matching ? matching.name : '') : (params.get('example') || select.value || undefined);
+  fillSelect(select, queries.map((q) => ({value: q.name, label: text(q.title) || q.name})),
+    {selected, any: shared && !matching ? t('sparql.custom') : undefined});
   if (!state.yasgui) {
     // no completions that fetch prefixes or vocabularies from the internet
     Yasgui.Yasqe.defaults.autocompleters = Yasgui.Yasqe.defaults.autocompleters.filter((name) => name === 'variables');
@@ -25,7 +30,6 @@ export async function showSparql(params) {
     tab.setQuery(params.get('query'));
     tab.query();
   } else if (example) {
-    select.value = example;
     tab.setQuery(await exampleText(example, params));
     tab.query();
   }
@@ -47,6 +51,6 @@ async function exampleText(name, params) {
 export function setUpSparql() {
   $('sparql-examples-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    navigate('sparql', {example: $('sparql-examples').value}, true);
+    if ($('sparql-examples').value) navigate('sparql', {example: $('sparql-examples').value}, true);
   });
 }

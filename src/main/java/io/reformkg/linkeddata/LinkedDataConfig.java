@@ -10,9 +10,11 @@ public final class LinkedDataConfig {
     public static final String DEFAULT_DATASET_PATH = "/kg";
 
     private final String datasetPath;
+    private final boolean explorerAtRoot;
 
     private LinkedDataConfig(Builder builder) {
         this.datasetPath = builder.datasetPath;
+        this.explorerAtRoot = builder.explorerAtRoot;
     }
 
     public static Builder create() {
@@ -28,8 +30,14 @@ public final class LinkedDataConfig {
         return datasetPath;
     }
 
+    /** Whether the explorer is served at the root, so that pages link to its views. */
+    public boolean explorerAtRoot() {
+        return explorerAtRoot;
+    }
+
     public static final class Builder {
         private String datasetPath = DEFAULT_DATASET_PATH;
+        private boolean explorerAtRoot;
 
         private Builder() {
         }
@@ -41,6 +49,11 @@ public final class LinkedDataConfig {
                         + path + "\"");
             }
             this.datasetPath = path;
+            return this;
+        }
+
+        public Builder explorerAtRoot(boolean served) {
+            this.explorerAtRoot = served;
             return this;
         }
 

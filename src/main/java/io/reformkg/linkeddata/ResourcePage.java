@@ -1,6 +1,8 @@
 package io.reformkg.linkeddata;
 
 import io.reformkg.vocab.RKG;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -63,6 +65,8 @@ final class ResourcePage {
                 .open("head")
                 .empty("meta", "charset", "utf-8")
                 .empty("meta", "name", "viewport", "content", "width=device-width, initial-scale=1")
+                // no icon, as the explorer: a browser would otherwise ask for /favicon.ico
+                .empty("link", "rel", "icon", "href", "data:,")
                 .element("title", title.text() + " — " + Text.SITE.in(reader));
         for (DocumentFormat format : DocumentFormat.values()) {
             if (format != DocumentFormat.HTML) {
@@ -100,14 +104,31 @@ final class ResourcePage {
                 .text(" · ")
                 .element("a", Text.SPARQL.in(reader), "href", links.file(site.config().datasetPath() + "/sparql"))
                 .text(" · ")
-                .element("a", Text.CONTEXT.in(reader), "href", links.file(DatasetDescription.CONTEXT_PATH))
-                .text(" ")
+                .element("a", Text.CONTEXT.in(reader), "href", links.file(DatasetDescription.CONTEXT_PATH));
+        if (site.config().explorerAtRoot()) {
+            html.text(" · ").element("a", Text.EXPLORER.in(reader), "href", links.file("/") + "?lang=" + reader.tag()
+                    + explorerView(), "id", "explorer-link");
+        }
+        html.text(" ")
                 .open("span", "class", "languages").text(Text.LANGUAGE.in(reader) + ": ")
                 .element("a", "中文", "href", links.file(thingPath) + "?lang=zh", "lang", "zh", "hreflang", "zh")
                 .text(" | ")
                 .element("a", "English", "href", links.file(thingPath) + "?lang=en", "lang", "en", "hreflang", "en")
                 .close("span")
                 .close("nav").close("header");
+    }
+
+    /** The explorer's view of this resource (after its #): a measure's or a body's own view, else its home. */
+    private String explorerView() {
+        List<Node> types = ResourceDescriber.objects(description, resource, RDF.type.asNode());
+        if (types.contains(RKG.Measure.asNode())) {
+            return "#measure?iri=" + URLEncoder.encode(resource.getURI(), StandardCharsets.UTF_8);
+        }
+        List<Node> notations = ResourceDescriber.objects(description, resource, SKOS.notation.asNode());
+        if (types.contains(RKG.GuidingBody.asNode()) && !notations.isEmpty() && notations.get(0).isLiteral()) {
+            return "#body?id=" + URLEncoder.encode(notations.get(0).getLiteralLexicalForm(), StandardCharsets.UTF_8);
+        }
+        return "";
     }
 
     private void heading(Labels.Label title) {

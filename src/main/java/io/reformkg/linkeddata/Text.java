@@ -7,6 +7,7 @@ enum Text {
     SPARQL("SPARQL 查询", "SPARQL endpoint"),
     DOWNLOADS("下载", "Downloads"),
     CONTEXT("JSON-LD 上下文", "JSON-LD context"),
+    EXPLORER("在浏览界面中查看", "View in the explorer"),
     LABELS("名称", "Names"),
     IRI("IRI", "IRI"),
     TYPES("类型", "Types"),

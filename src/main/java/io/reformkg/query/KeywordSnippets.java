@@ -10,7 +10,8 @@ import org.apache.jena.rdf.model.Statement;
 
 /**
  * The snippet column of {@code keyword-search-text}: for each row of the page, the measure's
- * content with the keyword marked, or its title when only the title holds the keyword. The
+ * content with the keyword marked, and its title where the title holds a word the content does
+ * not ({@link Snippets#whyMatched(String, String)}). The
  * SPARQL ranks every match without snippets; only the page's rows are highlighted.
  */
 final class KeywordSnippets {
@@ -29,10 +30,7 @@ final class KeywordSnippets {
 
     private Map<String, Object> withSnippet(Map<String, Object> row, String column) {
         Statement content = data.getResource((String) row.get("measure")).getProperty(ELI.description);
-        String snippet = content == null ? "" : snippets.content(content.getString());
-        if (snippet.isEmpty()) {
-            snippet = snippets.title((String) row.get("title"));
-        }
+        String snippet = snippets.whyMatched((String) row.get("title"), content == null ? "" : content.getString());
         Map<String, Object> withSnippet = new LinkedHashMap<>(row);
         withSnippet.put(column, snippet);
         return withSnippet;

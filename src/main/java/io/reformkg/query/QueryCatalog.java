@@ -164,7 +164,8 @@ public final class QueryCatalog {
 
     /**
      * The query that gives an index-paged query the values of its field: it exists, takes the
-     * same parameters and answers one column, named as the field, in one piece.
+     * same parameters and answers a column named as the field (others may name what it holds), in
+     * one piece.
      */
     private static void checkValuesQuery(NamedQuery indexed, IndexPlan.Page page, NamedQuery values) {
         String file = FOLDER + "/" + indexed.name() + ".rq: ";
@@ -173,11 +174,11 @@ public final class QueryCatalog {
             throw new IllegalStateException(file + "the measure index reads the values of " + field + " from query "
                     + page.valuesQuery().orElseThrow() + ", which does not exist");
         }
-        if (!values.columnNames().equals(List.of(field)) || values.paging().isPresent()
+        if (!values.columnNames().contains(field) || values.paging().isPresent()
                 || !values.parameters().stream().map(QueryParameter::name).toList()
                 .equals(indexed.parameters().stream().map(QueryParameter::name).toList())) {
             throw new IllegalStateException(file + "the measure index reads the values of " + field + " from query "
-                    + values.name() + ", which must take the same parameters, answer the one column " + field
+                    + values.name() + ", which must take the same parameters, answer a column " + field
                     + " and not page");
         }
     }

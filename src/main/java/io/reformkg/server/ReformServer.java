@@ -246,7 +246,7 @@ public final class ReformServer {
         List<MountedServlet> servlets = new ArrayList<>();
         if (builder.linkedData) {
             LinkedData.Mount linkedData = LinkedData.servlets(builder.store,
-                    LinkedDataConfig.create().datasetPath(builder.datasetPath).build());
+                    LinkedDataConfig.create().datasetPath(builder.datasetPath).explorerAtRoot(explorerMounted).build());
             servlets.addAll(linkedData.servlets());
             fusekiBuilder.addFilter("/*", new AfterFirstAnswerFilter("linked-data-site", linkedData.prepareSite()));
         }

@@ -316,6 +316,13 @@ class ExplorerBrowserTest {
         HttpResponse<byte[]> document = server.get("/list/3/measure/3.ttl");
         assertEquals(200, document.statusCode());
         assertTrue(ExplorerServer.text(document).contains("政银保联动"));
+        // the source line links to the source document's page, in the page's language
+        WebElement source = driver.findElement(By.xpath("//dl[@id='measure-facts']//a[contains(., '第 23 行')]"));
+        assertEquals("batch-3-innovation-reform-measures.txt 第 23 行", source.getText());
+        assertTrue(source.getAttribute("href").startsWith(server.root + "/") && source.getAttribute("href").endsWith(".html?lang=zh"),
+                source.getAttribute("href"));
+        source.click();
+        assertEquals("batch-3-innovation-reform-measures.txt", driver.findElement(By.tagName("h1")).getText());
     }
 
     @Test
@@ -457,6 +464,15 @@ class ExplorerBrowserTest {
         assertEquals(null, driver.findElement(By.id("view-sparql")).getAttribute("hidden"), "the editor is shown");
         wait.until(d -> driver.findElements(By.cssSelector(".yasr table tbody tr")).size() == 3);
         assertEquals(edited, withState("return state.yasgui.getTab().getYasqe().getValue()"));
+        // the examples show that the query is the analyst's own; a link holding an example's text shows that example
+        assertEquals("自定义查询", new Select(driver.findElement(By.id("sparql-examples"))).getFirstSelectedOption().getText());
+        String example = String.valueOf(withState("return state.catalog.find((q) => q.name === 'cq5-single-body-measures').sparql"));
+        driver.get("about:blank");
+        driver.get(server.root + "/#sparql?query=" + URLEncoder.encode(example, StandardCharsets.UTF_8).replace("+", "%20"));
+        wait.until(d -> "true".equals(script("return document.body.dataset.ready || ''")));
+        wait.until(d -> !driver.findElements(By.cssSelector(".yasr table tbody tr")).isEmpty());
+        assertEquals("cq5-single-body-measures", new Select(driver.findElement(By.id("sparql-examples")))
+                .getFirstSelectedOption().getAttribute("value"));
     }
 
     @Test
@@ -688,10 +704,22 @@ class ExplorerBrowserTest {
         waitForText("result-count", "共 16 项举措");
         assertEquals(0, driver.findElements(By.cssSelector("#results .snippet")).size(), "snippets without a keyword");
 
-        // two words are one phrase: none found, each word offered with what it finds (银行: 1, 3, 4, 5, 7; 担保: 3, 5)
+        // words apart find the measures holding them all (银行: 1, 3, 4, 5, 7; 担保: 3, 5; 征信: 5), each
+        // word marked; 5 holds 担保 in its title only, so its title comes before its content
         open("search?q=" + URLEncoder.encode("银行 担保", StandardCharsets.UTF_8));
+        waitForText("result-count", "共 2 项举措");
+        waitForTexts("#results .result-title .number", List.of("第 3 项", "第 5 项"));
+        assertEquals(List.of("银行", "担保"), texts("#results .result[data-number='3'] .snippet mark").stream().distinct().toList());
+        assertEquals(List.of("银行", "担保", "银行"), texts("#results .result[data-number='5'] .snippet mark"));
+        open("search?q=" + URLEncoder.encode("征信\u3000担保 银行", StandardCharsets.UTF_8));
+        waitForTexts("#results .result-title .number", List.of("第 5 项"));
+        // 仪器设备信用贷 is in 7's title, 科学仪器共享 in its content
+        open("search?q=" + URLEncoder.encode("仪器设备信用贷 科学仪器共享", StandardCharsets.UTF_8));
+        waitForTexts("#results .result-title .number", List.of("第 7 项"));
+        // none holds both: each word offered with what it finds (知识产权: 14, 15)
+        open("search?q=" + URLEncoder.encode("担保 知识产权", StandardCharsets.UTF_8));
         waitForText("result-count", "共 0 项举措");
-        waitForTexts("#search-note a.word-hint", List.of("银行（5 项）", "担保（2 项）"));
+        waitForTexts("#search-note a.word-hint", List.of("担保（2 项）", "知识产权（2 项）"));
         driver.findElements(By.cssSelector("#search-note a.word-hint")).get(1).click();
         waitForText("result-count", "共 2 项举措");
 
@@ -779,10 +807,11 @@ class ExplorerBrowserTest {
     /** Issue 30, 6: a question's columns named in the page's language, snippets marked not tagged, no chart of scores, pages by button. */
     @Test
     void questionsNameTheirColumnsMarkSnippetsAndPage() {
-        // a body's IRI shows as its name, a link to the body; the successors' names come with body-current-names
+        // a body's IRI shows as its name, a link to the body, with the list's name, its successor and the date
         open("ask?query=reorganised-bodies");
         waitForText("ask-count", "1 行结果");
-        assertEquals(List.of("银保监会"), texts("#ask-table tbody td a"));
+        assertEquals(List.of("银保监会", "银保监会", "https://w3id.org/reform-kg/body/NFRA", "国家金融监督管理总局", "2023-05-18"),
+                texts("#ask-table tbody td"));
         assertEquals(server.root + "/#body?id=CBIRC", driver.findElement(By.cssSelector("#ask-table tbody td a")).getAttribute("href"));
         open("ask?query=body-current-names");
         wait.until(d -> !texts("#ask-table tbody tr").isEmpty());
@@ -844,6 +873,30 @@ class ExplorerBrowserTest {
         driver.findElement(By.id("network-png")).click();
         byte[] png = downloaded("network-ip-protection.png");
         assertEquals("\u0089PNG", new String(png, 0, 4, StandardCharsets.ISO_8859_1));
+        // the SVG: the drawing's three bodies at their places with their names, its two links with their counts
+        driver.findElement(By.id("network-svg")).click();
+        org.w3c.dom.Document svg = xml(downloaded("network-ip-protection.svg"));
+        assertEquals("svg", svg.getDocumentElement().getLocalName());
+        org.w3c.dom.NodeList labels = svg.getElementsByTagName("text");
+        List<String> names = new ArrayList<>();
+        List<String> weights = new ArrayList<>();
+        for (int i = 0; i < labels.getLength(); i++) {
+            org.w3c.dom.Element label = (org.w3c.dom.Element) labels.item(i);
+            (label.getAttribute("class").equals("label") ? names : weights).add(label.getTextContent());
+        }
+        assertEquals(java.util.Set.of("知识产权局", "最高人民法院", "司法部"), java.util.Set.copyOf(names));
+        assertEquals(3, names.size());
+        assertEquals(List.of("1", "1"), weights);
+        assertEquals(2, svg.getElementsByTagName("line").getLength());
+        org.w3c.dom.NodeList circles = svg.getElementsByTagName("circle");
+        List<String> places = new ArrayList<>();
+        for (int i = 0; i < circles.getLength(); i++) {
+            org.w3c.dom.Element circle = (org.w3c.dom.Element) circles.item(i);
+            places.add(names.get(i) + " " + Math.round(Double.parseDouble(circle.getAttribute("cx"))) + " "
+                    + Math.round(Double.parseDouble(circle.getAttribute("cy"))));
+        }
+        assertEquals(withState("return cy.nodes().map((n) => n.data('label') + ' ' + Math.round(n.position('x')) + ' '"
+                + " + Math.round(n.position('y')))"), places);
 
         open("dashboard");
         wait.until(d -> !texts("#table-sections tbody tr").isEmpty());
@@ -900,6 +953,17 @@ class ExplorerBrowserTest {
     }
 
     /** Issue 30, 8: the landing page says what the list is; back leads where the analyst came from; focus goes to the new view's heading; linked data in the page's language; the dashboard keeps ties. */
+    /** A downloaded file parsed as XML, namespaces kept. */
+    private static org.w3c.dom.Document xml(byte[] file) {
+        try {
+            javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            return factory.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(file));
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException | IOException e) {
+            throw new AssertionError("not well-formed XML", e);
+        }
+    }
+
     @Test
     void theLandingPageIntroducesTheListAndBackLeadsWhereTheAnalystCameFrom() {
         open("search");
@@ -916,6 +980,25 @@ class ExplorerBrowserTest {
         String html = driver.findElement(By.cssSelector("#measure-rdf a[data-format='html']")).getAttribute("href");
         assertEquals(server.root + "/list/3/measure/3.html?lang=zh", html);
         assertTrue(ExplorerServer.text(server.get("/list/3/measure/3.html?lang=zh")).contains("lang=\"zh\""));
+        // and leads back: a measure's page to its view, a body's to its view, in the page's language
+        driver.get(html.replace("lang=zh", "lang=en"));
+        WebElement explorer = driver.findElement(By.id("explorer-link"));
+        assertEquals("View in the explorer", explorer.getText());
+        explorer.click();
+        wait.until(d -> "true".equals(script("return document.body.dataset.ready || ''")));
+        waitForText("measure-title", "No. 3: 政银保联动授信担保提供科技型中小企业长期集合信贷机制");
+        driver.get(server.root + "/body/CBIRC.html?lang=zh");
+        explorer = driver.findElement(By.id("explorer-link"));
+        assertEquals("在浏览界面中查看", explorer.getText());
+        explorer.click();
+        wait.until(d -> "true".equals(script("return document.body.dataset.ready || ''")));
+        waitForText("body-title", "中国银行保险监督管理委员会");
+        driver.get(server.root + "/category/ip-protection.html?lang=zh");
+        assertEquals(server.root + "/?lang=zh", driver.findElement(By.id("explorer-link")).getAttribute("href"));
+        open("search");
+        driver.findElement(By.cssSelector("#results li[data-number='3'] a")).click();
+        waitForText("measure-title", "第 3 项：政银保联动授信担保提供科技型中小企业长期集合信贷机制");
+        back = driver.findElement(By.cssSelector("#view-measure a.back"));
 
         // from the measure to its lead body: back leads to the measure, not to the network
         driver.findElement(By.cssSelector("#measure-bodies li a")).click();

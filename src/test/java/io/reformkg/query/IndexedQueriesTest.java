@@ -298,7 +298,7 @@ class IndexedQueriesTest {
         assertEquals("queries/demo.rq: the measure index reads the values of scope from query scopes, which does not "
                 + "exist", catalogFailure(dir.resolve("missing"), Map.of("demo.rq", paged)));
         assertEquals("queries/demo.rq: the measure index reads the values of scope from query scopes, which must take "
-                + "the same parameters, answer the one column scope and not page", catalogFailure(dir.resolve("unlike"),
+                + "the same parameters, answer a column scope and not page", catalogFailure(dir.resolve("unlike"),
                 Map.of("demo.rq", paged, "scopes.rq", scopes.replace("placeName (text", "place (text")
                         .replace("?placeName", "?place"))));
         assertEquals(Optional.of(new IndexPlan.Page(MeasureIndex.Field.SCOPE, Optional.of("scopes"),

@@ -176,6 +176,33 @@ class NamedQueriesTest {
                 runner.run("cq7-reorganised-body-measures", Map.of(), Language.EN).rows().get(0).get("successor"));
     }
 
+    /** Issue 30, 3: words apart are all required (银行: 1, 3, 4, 5, 7; 担保: 3, 5); syntax in a word is text. */
+    @Test
+    void aKeywordOfSeveralWordsFindsTheMeasuresHoldingThemAll() {
+        java.util.function.Function<String, List<Object>> numbers = keyword -> runner.run("explorer-search",
+                Map.of("keyword", keyword), Language.ZH).column("number");
+        assertEquals(List.of(3L, 5L), numbers.apply("银行 担保"));
+        assertEquals(List.of(3L, 5L), numbers.apply("\u3000担保\u3000 银行 "));
+        assertEquals(List.of(1L, 3L, 4L, 5L, 7L), numbers.apply("银行"));
+        for (String hostile : List.of("银行 AND 担保", "银行 *", "担保~", "\"银行\"", "银行\\", "(银行", "[银行", "银行{2}",
+                "$1 银行", ".*")) {
+            assertEquals(List.of(), numbers.apply(hostile), hostile);
+        }
+        assertEquals(List.of(Map.of("value", "*", "measures", 2L)), runner.run("explorer-search-counts",
+                Map.of("keyword", "担保 银行", "facet", "all"), Language.ZH).rows());
+    }
+
+    @Test
+    void theReorganisedBodyIsNamedWithItsSuccessor() {
+        String bodies = "https://w3id.org/reform-kg/body/";
+        assertEquals(List.of(Map.of("body", bodies + "CBIRC", "bodyName", "银保监会", "successor", bodies + "NFRA",
+                "successorName", "国家金融监督管理总局", "changed", "2023-05-18")),
+                runner.run("reorganised-bodies", Map.of(), Language.ZH).rows());
+        assertEquals(List.of(Map.of("body", bodies + "CBIRC", "bodyName", "China Banking and Insurance Regulatory Commission",
+                "successor", bodies + "NFRA", "successorName", "National Financial Regulatory Administration",
+                "changed", "2023-05-18")), runner.run("reorganised-bodies", Map.of(), Language.EN).rows());
+    }
+
     @Test
     void cq8AllSixteenMeasuresApplyInWuhan() {
         QueryResult result = runner.run("cq8-measures-in-place", Map.of(), Language.ZH);

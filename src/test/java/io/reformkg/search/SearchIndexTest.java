@@ -158,6 +158,16 @@ class SearchIndexTest {
     }
 
     @Test
+    void everyWordOfAKeywordIsMarkedAndTheTitleShowsAWordTheContentLacks() {
+        Snippets words = Snippets.of(" 银行\u3000担保 ");
+        assertEquals("<em>银行</em>贷款，<em>担保</em>公司", words.content("银行贷款，担保公司"));
+        assertEquals("<em>银行</em>+征信+<em>担保</em>\u2223为<em>银行</em>提供",
+                words.whyMatched("银行+征信+担保", "为银行提供"));
+        assertEquals("为<em>银行</em>和<em>担保</em>", words.whyMatched("银行", "为银行和担保"));
+        assertEquals("<em>担保担保</em>", Snippets.of("担保").whyMatched("担保", "担保担保"), "the title adds no word");
+    }
+
+    @Test
     void anIndexOnDiskIsRebuiltAndAForeignFolderIsRefused(@TempDir Path dir) throws IOException {
         Dataset plain = DatasetFactory.createTxnMem();
         Txn.executeRead(store.dataset(), () -> store.dataset().listModelNames()
