@@ -47,14 +47,15 @@ import org.junit.jupiter.api.io.TempDir;
 class BatchedBuildTest {
     @Test
     void theRealListBuildsAsAWhole(@TempDir Path temp) {
-        assertSameAsWhole(Path.of("data"), temp);
+        assertSameAsWhole(Path.of("data"), temp, true);
     }
 
     @Test
     void aCorpusOfSeveralListsBuildsAsAWhole(@TempDir Path temp) {
         Path data = temp.resolve("data");
         CorpusGenerator.create().measures(300).measuresPerList(100).seed(7).build().writeTo(data);
-        assertSameAsWhole(data, temp);
+        // in memory only: both stores take the same stream, and the real list checks TDB2's copy of it
+        assertSameAsWhole(data, temp, false);
     }
 
     @Test
@@ -116,7 +117,7 @@ class BatchedBuildTest {
         return failure.violations().stream().map(Finding::focusNode).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private static void assertSameAsWhole(Path data, Path temp) {
+    private static void assertSameAsWhole(Path data, Path temp, boolean inTdb2Too) {
         ReferenceData reference = ReferenceData.load(data);
         Dataset whole = GraphBuilder.create().reference(reference).sources(SourceSet.open(data, reference)).build();
         Inference.materialise(whole, IriScheme.defaults());
@@ -126,6 +127,9 @@ class BatchedBuildTest {
         try (GraphStore memory = GraphStore.create().data(data).build()) {
             assertSameQuads(expected, quads(memory.dataset()), "in memory");
             assertEquals(wholeFindings, memory.validation());
+        }
+        if (!inTdb2Too) {
+            return;
         }
         try (GraphStore tdb2 = GraphStore.create().data(data).tdb2(temp.resolve("db")).build()) {
             assertSameQuads(expected, quads(tdb2.dataset()), "TDB2");
