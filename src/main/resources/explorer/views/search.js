@@ -79,10 +79,11 @@ export async function showSearch(params) {
     counts('scope'),
     query('explorer-place-counts', searchParameters(s, 'place')),
     query('explorer-dashboard'),
+    query('explorer-list'),
   ]));
   if (stale()) return;
-  const [page, total, byCategory, byBody, byScope, placeRows, figures] = answers;
-  showIntro(figures);
+  const [page, total, byCategory, byBody, byScope, placeRows, figures, lists] = answers;
+  showIntro(figures, lists);
   const any = t('facet.any');
   const known = (facet, notation) => (notation && facetByNotation(facet, notation) ? notation : '');
   const place = known('city', s.place) || known('province', s.place);
@@ -102,13 +103,23 @@ export async function showSearch(params) {
   offerMore(page, pageParameters, stale);
 }
 
-/** What the list holds: its sections, the measures declared and present, and why they differ. */
-function showIntro(figures) {
+/**
+ * What the list is and holds: who issued it, when and with which notice (when the data says, for a
+ * single list), its sections, the measures declared and present, and why they differ.
+ */
+function showIntro(figures, lists) {
   const sections = figures.filter((row) => value(row, 'figure') === 'section');
   const sum = (column) => sections.reduce((total, row) => total + number(row, column), 0);
+  const counts = {sections: sections.length, declared: sum('declared'), present: sum('present')};
   const intro = clear($('intro'));
   // the sentences carry their own spacing: none between Chinese ones
-  intro.append(t('intro.text', {sections: sections.length, declared: sum('declared'), present: sum('present')}));
+  const [list] = lists;
+  if (lists.length === 1 && value(list, 'year')) {
+    const inLanguage = (column) => value(list, column + (state.lang === 'en' ? 'En' : 'Zh'));
+    intro.append(t('intro.published', {...counts, issuer: inLanguage('issuer'), notice: inLanguage('notice'), year: value(list, 'year')}));
+  } else {
+    intro.append(t('intro.text', counts));
+  }
   for (const row of sections.filter((r) => number(r, 'present') === 0 && number(r, 'declared') > 0)) {
     intro.append(t('intro.gap', {category: label(row), declared: value(row, 'declared')}));
   }

@@ -11,6 +11,7 @@ import io.reformkg.source.ParsedList;
 import io.reformkg.source.ParsedMeasure;
 import io.reformkg.source.ParsedScope;
 import io.reformkg.source.ParsedSection;
+import io.reformkg.source.Publication;
 import io.reformkg.source.SourceSet;
 import io.reformkg.vocab.ELI;
 import io.reformkg.vocab.PROV;
@@ -235,6 +236,9 @@ public final class GraphBuilder {
         if (list.entry().titleEn() != null) {
             listResource.addProperty(RDFS.label, model.createLiteral(list.entry().titleEn(), "en"));
         }
+        if (list.entry().publication() != null) {
+            addPublication(model, listResource, list.entry().publication());
+        }
         for (ParsedSection section : list.sections()) {
             Resource category = model.createResource(iris.category(reference.categoryByName(section.category())
                     .orElseThrow().id()));
@@ -253,6 +257,20 @@ public final class GraphBuilder {
             }
         }
         return model;
+    }
+
+    private static void addPublication(Model model, Resource list, Publication publication) {
+        list.addProperty(RKG.issuerName, model.createLiteral(publication.issuer(), "zh"))
+                .addProperty(RKG.noticeTitle, model.createLiteral(publication.notice(), "zh"))
+                .addProperty(DCTerms.issued, model.createTypedLiteral(String.valueOf(publication.year()),
+                        XSDDatatype.XSDgYear))
+                .addProperty(SKOS.editorialNote, model.createLiteral(publication.attribution(), "en"));
+        if (publication.issuerEn() != null) {
+            list.addProperty(RKG.issuerName, model.createLiteral(publication.issuerEn(), "en"));
+        }
+        if (publication.noticeEn() != null) {
+            list.addProperty(RKG.noticeTitle, model.createLiteral(publication.noticeEn(), "en"));
+        }
     }
 
     private void addMeasure(Model model, int batch, ParsedMeasure measure, Resource list, Resource section,

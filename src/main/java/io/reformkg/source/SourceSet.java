@@ -2,6 +2,7 @@ package io.reformkg.source;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.reformkg.error.UnreadableFileException;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -26,10 +28,15 @@ import java.util.Set;
 public final class SourceSet implements Iterable<ParsedList> {
     public static final String MANIFEST = "manifest.json";
 
-    // Lenient on purpose: titleEn is optional, and readManifest checks each required field with its own message.
+    // Lenient on purpose: titleEn and publication are optional, and readManifest checks each
+    // required field with its own message.
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
+
+    private static final String PUBLICATION_EXAMPLE = "\"publication\": {\"issuer\": \"国务院办公厅\", "
+            + "\"issuerEn\": \"…\", \"notice\": \"关于…的通知\", \"noticeEn\": \"…\", \"year\": 2020, "
+            + "\"attribution\": \"…\"}";
 
     private final Path sourcesDir;
     private final List<SourceEntry> entries;
@@ -41,7 +48,11 @@ public final class SourceSet implements Iterable<ParsedList> {
         this.parser = parser;
     }
 
-    private record Manifest(List<SourceEntry> sources) {
+    private record Manifest(List<ManifestEntry> sources) {
+    }
+
+    /** An entry as written; its publication is checked field by field, so a wrong type gets its own message. */
+    private record ManifestEntry(int batch, String title, String titleEn, String file, JsonNode publication) {
     }
 
     /**
@@ -105,7 +116,8 @@ public final class SourceSet implements Iterable<ParsedList> {
         }
         Set<Integer> batches = new HashSet<>();
         Set<String> files = new HashSet<>();
-        for (SourceEntry entry : parsed.sources()) {
+        List<SourceEntry> entries = new ArrayList<>();
+        for (ManifestEntry entry : parsed.sources()) {
             if (entry == null) {
                 throw new SourceException(manifest, 0, "the manifest lists an empty (null) source entry; expected "
                         + "{\"batch\": 3, \"title\": \"…\", \"file\": \"….txt\"}");
@@ -132,7 +144,47 @@ public final class SourceSet implements Iterable<ParsedList> {
                 throw new SourceException(manifest, 0, what + ": the file \"" + entry.file()
                         + "\" does not exist in " + manifest.getParent());
             }
+            entries.add(new SourceEntry(entry.batch(), entry.title(), entry.titleEn(), entry.file(),
+                    readPublication(manifest, what, entry.publication())));
         }
-        return parsed.sources();
+        return List.copyOf(entries);
+    }
+
+    /** The optional publication facts of one entry: issuer, notice, year and attribution required, English optional. */
+    private static Publication readPublication(Path manifest, String what, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw new SourceException(manifest, 0, what + ": \"publication\" must be an object; expected "
+                    + PUBLICATION_EXAMPLE);
+        }
+        JsonNode year = node.get("year");
+        if (year == null || !year.isIntegralNumber() || year.asLong() < 1000 || year.asLong() > 9999) {
+            throw new SourceException(manifest, 0, what + ": \"publication\".\"year\" must be a four-digit "
+                    + "number such as 2020, found " + (year == null ? "nothing" : year.toString()));
+        }
+        return new Publication(text(manifest, what, node, "issuer", true),
+                text(manifest, what, node, "issuerEn", false),
+                text(manifest, what, node, "notice", true),
+                text(manifest, what, node, "noticeEn", false),
+                year.intValue(),
+                text(manifest, what, node, "attribution", true));
+    }
+
+    private static String text(Path manifest, String what, JsonNode publication, String field, boolean required) {
+        JsonNode value = publication.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new SourceException(manifest, 0, what + ": \"publication\" lacks \"" + field
+                        + "\"; expected " + PUBLICATION_EXAMPLE);
+            }
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new SourceException(manifest, 0, what + ": \"publication\".\"" + field
+                    + "\" must be a non-empty string, found " + value);
+        }
+        return value.asText();
     }
 }

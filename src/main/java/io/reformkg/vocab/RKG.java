@@ -63,6 +63,8 @@ public final class RKG {
     public static final Property weight = property("weight");
     public static final Property sha256 = property("sha256");
     public static final Property fileName = property("fileName");
+    public static final Property issuerName = property("issuerName");
+    public static final Property noticeTitle = property("noticeTitle");
 
     private RKG() {
     }

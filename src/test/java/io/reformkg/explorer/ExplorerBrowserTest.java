@@ -968,8 +968,17 @@ class ExplorerBrowserTest {
     void theLandingPageIntroducesTheListAndBackLeadsWhereTheAnalystCameFrom() {
         open("search");
         waitForText("result-count", "共 16 项举措");
-        assertTrue(text("intro").startsWith("这里收录的清单分 5 个部分，声明 20 项改革举措，实有 16 项。"
+        assertTrue(text("intro").startsWith("这里收录的是国务院办公厅 2020 年印发的《关于推广第三批支持创新相关改革举措的通知》"
+                + "所附清单，分 5 个部分，声明 20 项改革举措，实有 16 项。"
                 + "“军民深度融合”部分声明 4 项，但原文在该部分下没有列出任何举措。"), text("intro"));
+        driver.get(server.root + "/?lang=en#search");
+        waitForText("result-count", "16 measures");
+        assertTrue(text("intro").startsWith("The list held here is the one attached to the General Office of the State "
+                + "Council's 2020 notice “Notice on promoting the third batch of innovation-supporting reform measures "
+                + "(unofficial translation)”; it has 5 sections, which declare 20 reform measures; 16 are present."),
+                text("intro"));
+        open("search");
+        waitForText("result-count", "共 16 项举措");
 
         driver.findElement(By.cssSelector("#results li[data-number='3'] a")).click();
         waitForText("measure-title", "第 3 项：政银保联动授信担保提供科技型中小企业长期集合信贷机制");

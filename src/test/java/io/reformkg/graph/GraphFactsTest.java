@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Property;
@@ -201,5 +202,39 @@ class GraphFactsTest {
         RDFNode source = measure(1).getPropertyResourceValue(PROV.wasDerivedFrom);
         assertEquals(IRIS.source(BATCH), source.asResource().getURI());
         assertEquals("batch-3-innovation-reform-measures.txt", source.asResource().getProperty(RKG.fileName).getString());
+    }
+
+    @Test
+    void theListSaysWhoIssuedItWhenAndWithWhichNotice() {
+        String query = """
+                PREFIX rkg: <https://w3id.org/reform-kg/def/>
+                PREFIX dcterms: <http://purl.org/dc/terms/>
+                PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+                SELECT ?list ?issued ?issuer ?notice ?note
+                WHERE {
+                  ?list a rkg:ReformList ; dcterms:issued ?issued ; skos:editorialNote ?note ;
+                        rkg:issuerName ?issuer ; rkg:noticeTitle ?notice .
+                  FILTER (LANGMATCHES(LANG(?issuer), LANG(?notice)))
+                }
+                ORDER BY ?issuer""";
+        List<String> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        try (QueryExecution execution = QueryExecution.model(graph).query(query).build()) {
+            execution.execSelect().forEachRemaining(row -> {
+                rows.add(String.join(" | ", row.getResource("list").getURI(), row.getLiteral("issued").getLexicalForm(),
+                        row.getLiteral("issued").getDatatypeURI(), row.getLiteral("issuer").getLanguage(),
+                        row.getLiteral("issuer").getString(), row.getLiteral("notice").getString()));
+                notes.add(row.getLiteral("note").getString());
+            });
+        }
+        String list = IRIS.list(BATCH);
+        String gYear = "http://www.w3.org/2001/XMLSchema#gYear";
+        assertEquals(List.of(
+                list + " | 2020 | " + gYear + " | en | General Office of the State Council | Notice on promoting the "
+                        + "third batch of innovation-supporting reform measures (unofficial translation)",
+                list + " | 2020 | " + gYear + " | zh | 国务院办公厅 | 关于推广第三批支持创新相关改革举措的通知"), rows);
+        String note = notes.get(0);
+        assertTrue(note.startsWith("The year from the project's reference notes"), note);
+        assertTrue(note.contains("could not be verified offline"), note);
     }
 }

@@ -192,7 +192,7 @@ class QueriesAsWrittenTest {
     void onlyTheAnalystsQueriesAreListedAndNoTwoShareATitle() {
         assertTrue(CATALOG.names().stream().noneMatch(name -> name.startsWith("explorer-")), CATALOG.names().toString());
         assertEquals(List.of("explorer-body", "explorer-body-measures", "explorer-body-partners", "explorer-dashboard",
-                        "explorer-facets", "explorer-measure", "explorer-measure-bodies", "explorer-measure-places",
+                        "explorer-facets", "explorer-list", "explorer-measure", "explorer-measure-bodies", "explorer-measure-places",
                         "explorer-network", "explorer-place-counts", "explorer-search", "explorer-search-counts",
                         "explorer-shared-measures"),
                 CATALOG.internalQueries().stream().map(NamedQuery::name).toList());

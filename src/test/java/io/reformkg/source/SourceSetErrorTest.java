@@ -13,13 +13,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A broken manifest or reference file stops the build with a message naming the file and the problem. */
 class SourceSetErrorTest {
+    /** A manifest entry for the real list, up to its publication's value. */
+    private static final String LIST = "{\"batch\": 3, \"title\": \"第三批\", "
+            + "\"file\": \"batch-3-innovation-reform-measures.txt\", \"publication\": ";
+
     @TempDir
     Path dir;
     private Path data;
@@ -78,6 +84,35 @@ class SourceSetErrorTest {
     }
 
     @Test
+    void manifestWithAMalformedPublication() throws IOException {
+        String complete = "\"issuer\": \"国务院办公厅\", \"notice\": \"关于…的通知\", \"attribution\": \"x\"";
+        String what = manifest() + ": source entry for batch 3: ";
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("{" + complete + ", \"year\": \"2020\"}",
+                what + "\"publication\".\"year\" must be a four-digit number such as 2020, found \"2020\"");
+        expected.put("{" + complete + ", \"year\": 20}",
+                what + "\"publication\".\"year\" must be a four-digit number such as 2020, found 20");
+        expected.put("{" + complete + "}",
+                what + "\"publication\".\"year\" must be a four-digit number such as 2020, found nothing");
+        expected.put("{" + complete.replace("\"国务院办公厅\"", "7") + ", \"year\": 2020}",
+                what + "\"publication\".\"issuer\" must be a non-empty string, found 7");
+        expected.put("{" + complete + ", \"year\": 2020, \"noticeEn\": [\"Notice\"]}",
+                what + "\"publication\".\"noticeEn\" must be a non-empty string, found [\"Notice\"]");
+        expected.put("{\"issuer\": \"国务院办公厅\", \"attribution\": \"x\", \"year\": 2020}",
+                what + "\"publication\" lacks \"notice\"; expected \"publication\": {\"issuer\": \"国务院办公厅\", "
+                        + "\"issuerEn\": \"…\", \"notice\": \"关于…的通知\", \"noticeEn\": \"…\", \"year\": 2020, "
+                        + "\"attribution\": \"…\"}");
+        expected.put("\"国务院办公厅 2020\"",
+                what + "\"publication\" must be an object; expected \"publication\": {\"issuer\": \"国务院办公厅\", "
+                        + "\"issuerEn\": \"…\", \"notice\": \"关于…的通知\", \"noticeEn\": \"…\", \"year\": 2020, "
+                        + "\"attribution\": \"…\"}");
+        for (Map.Entry<String, String> publication : expected.entrySet()) {
+            Files.writeString(manifest(), "{\"sources\": [" + LIST + publication.getKey() + "}]}");
+            assertEquals(publication.getValue(), buildError(SourceException.class), publication.getKey());
+        }
+    }
+
+    @Test
     void manifestWithANullEntry() throws IOException {
         Files.writeString(manifest(), "{\"sources\": [null]}");
         assertEquals(manifest() + ": the manifest lists an empty (null) source entry; expected {\"batch\": 3, "
@@ -128,7 +163,7 @@ class SourceSetErrorTest {
         ListParser parser = ListParser.create().knownBodies(List.of("科技部")).knownScopes(List.of("全国"))
                 .knownCategories(List.of("科技金融创新")).build();
         UnreadableFileException error = assertThrows(UnreadableFileException.class,
-                () -> parser.parse(source, new SourceEntry(3, "第三批", "Batch 3", "list.txt")));
+                () -> parser.parse(source, new SourceEntry(3, "第三批", "Batch 3", "list.txt", null)));
         assertEquals(source, error.file());
         assertEquals(source + ": cannot read the source file: Is a directory", error.getMessage());
         assertInstanceOf(ReformKgException.class, error);

@@ -18,6 +18,7 @@ import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.system.Txn;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDFS;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,27 @@ class ValidationTest {
         ValidationResult result = Validator.withDefaultShapes().validate(dataset);
         assertEquals(List.of(new Finding(Finding.Severity.VIOLATION, most, "<" + RDFS.label.getURI() + ">",
                 "a body has one official Chinese name")), result.violations());
+    }
+
+    @Test
+    void listWithAPlainYearAndTwoChineseIssuerNamesIsAViolation() {
+        String list = IRIS.list(3);
+        Txn.executeWrite(dataset, () -> {
+            Model model = dataset.getNamedModel(IRIS.sourceGraph(3));
+            Resource resource = model.createResource(list);
+            assertEquals("2020", resource.getRequiredProperty(DCTerms.issued).getLiteral().getLexicalForm());
+            model.removeAll(resource, DCTerms.issued, null);
+            resource.addProperty(DCTerms.issued, "2020");
+            resource.addProperty(RKG.issuerName, "国务院", "zh");
+        });
+        // sorted: the validator reports in no fixed order
+        assertEquals(List.of(
+                "violation: " + list + " <" + DCTerms.issued.getURI() + ">: a list has at most one year of issue, "
+                        + "an xsd:gYear",
+                "violation: " + list + " <" + RKG.issuerName.getURI() + ">: a list's issuer has one name per language, "
+                        + "in Chinese or English"),
+                Validator.withDefaultShapes().validate(dataset).violations().stream().map(Finding::toString).sorted()
+                        .toList());
     }
 
     @Test
