@@ -791,6 +791,12 @@ class ExplorerBrowserTest {
         wait.until(d -> withState("return cy ? cy.nodes().length : 0").equals(13L));
         double shown = ((Number) withState("return parseFloat(cy.nodes().first().style('font-size')) * cy.zoom()")).doubleValue();
         assertTrue(shown >= 10, "labels drawn at " + shown + " px");
+        // and the drawing fits the phone's width: the page does not scroll sideways, with a category's few bodies too
+        String fits = "return document.documentElement.scrollWidth <= document.documentElement.clientWidth";
+        assertEquals(true, withState(fits), "the network view is wider than the window at 400 px");
+        open("network?category=ip-protection");
+        wait.until(d -> withState("return cy ? cy.nodes().length : 0").equals(3L));
+        assertEquals(true, withState(fits), "the network of 知识产权保护 is wider than the window at 400 px");
     }
 
     private static final String POSITIONS = "return JSON.stringify(cy.nodes().map((n) => [n.id(), Math.round(n.position('x')),"
