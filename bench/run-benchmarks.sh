@@ -128,7 +128,11 @@ memory, and the one loaded or served last would push the other's out): start to 
 start counts; the store exists, and Reform KG answers from the answers it kept on disk, see
 docs/serving.md, "Caching and revalidation"), each competency question alone (median of $RUNS), and $CLIENTS clients on the
 mix for $SECONDS_PER_LOAD s — Reform KG with its answer cache (*cached*) and with \`Cache-Control:
-no-cache\` on every query (*computed*); plain Fuseki and Virtuoso keep no answers. Every answer
+no-cache\` on every query (*computed*); plain Fuseki and Virtuoso keep no answers. The clients
+share one loopback address, so Reform KG is started with that address allowed what $CLIENTS clients
+would be (\`--client-queries $CLIENTS --client-queue $CLIENTS --client-time $((CLIENTS * 60))s\`;
+docs/serving.md, "Read-only and limits"); its limit of queries computed at once, all clients together, stays
+at its default. Every answer
 is compared with plain Fuseki's, as sorted rows, and the ad-hoc table gives the rows (for a
 listing question its count) all three answered. The listing questions (CQ3, CQ5, CQ7, CQ8) are asked as counts (\`SELECT (COUNT(*) …) {
 <question> }\`): at a million measures they list hundreds of thousands of rows. *Place* and
