@@ -36,7 +36,10 @@ Each server runs as its own process, one at a time: Reform KG as README starts i
 the graph kept between starts in a cache folder of the run's own, \`--cache\`; see
 docs/serving.md, "The graph kept between starts"; the row \`--no-cache\` builds it at every
 start), with the class-data archive \`mvn package\` makes (\`-XX:SharedArchiveFile=target/reform-kg.jsa\`, see
-docs/serving.md, "Start-up"), plain Fuseki as its jar starts; JVM settings otherwise default. *Start to first
+docs/serving.md, "Start-up"), plain Fuseki as its jar starts; JVM settings otherwise default. The
+clients share one loopback address, which Reform KG is told to allow what that many clients would
+be (\`--client-queries\`, \`--client-queue\`, \`--client-time\`; docs/serving.md, "Read-only and
+limits"); its server-wide limits stay at their defaults. *Start to first
 answer* runs from launching \`java -jar …\` to the first answered SPARQL query, the quad count
 (the first start, which warms the disk cache and builds Reform KG's TDB2 store or the graph it
 keeps, is not counted).

@@ -45,7 +45,9 @@ bench/run-soak.sh${*:+ $*}
 \`\`\`
 
 \`SoakDriver\` (src/bench/java/io/reformkg/bench) starts \`java -jar reform-kg.jar serve\` (default
-JVM settings, in memory) on a free loopback port and runs the clients against it, each going
+JVM settings, in memory) on a free loopback port, the address the clients share allowed what that
+many clients would be (\`--client-queries\`, \`--client-queue\`, \`--client-time\`; docs/serving.md,
+"Read-only and limits"), and runs the clients against it, each going
 round the mix: the SPARQL competency questions CQ1–CQ8 (\`src/test/resources/server/cq/\`) and
 eight query-API requests (JSON and CSV). Every answer must be 200 and equal the answer the
 server gave before the load began; anything else counts as an error. Every 30 s it takes the

@@ -179,6 +179,17 @@ final class BenchHttp {
     }
 
     /**
+     * {@code serve} options that give one address the per-client allowance of {@code clients}
+     * clients (docs/serving.md, "Read-only and limits"): a load driver's clients all come from
+     * 127.0.0.1, where the defaults would answer the third and later concurrent queries of that
+     * one "client" by queueing and the eleventh by 429. The server-wide limits stay at their defaults.
+     */
+    static List<String> oneAddressAsClients(int clients) {
+        return List.of("--client-queries", String.valueOf(clients), "--client-queue", String.valueOf(clients),
+                "--client-time", clients * 60 + "s");
+    }
+
+    /**
      * The JVM option that maps the class-data archive {@code mvn package} makes beside the jar, as
      * README starts the server (docs/serving.md, "Start-up").
      */

@@ -74,28 +74,24 @@ public final class LoadDriver {
         List<Server> servers = List.of(
                 new Server("Reform KG `serve` (in memory, as README starts it: the graph the first start built, read "
                         + "back from its cache folder)",
-                        List.of(java, archive, "-jar", reformJar.toString(), "serve", "--data", data.toString(), "--cache",
-                                work.resolve("graph-cache").toString(), "--port", "PORT"),
+                        driver.reformServe(java, archive, reformJar, data, "--cache", work.resolve("graph-cache").toString()),
                         UnaryOperator.identity()),
                 new Server("Plain Fuseki `--file reform-kg.trig` (in memory)",
                         List.of(java, "-jar", fusekiJar.toString(), "--localhost", "--file", trig.toString(),
                                 "--port", "PORT", "/kg"),
                         BenchQueries::overUnionGraph),
                 new Server("Reform KG `serve --tdb2` (store reused)",
-                        List.of(java, archive, "-jar", reformJar.toString(), "serve", "--data", data.toString(), "--tdb2",
-                                reformDb.toString(), "--port", "PORT"),
+                        driver.reformServe(java, archive, reformJar, data, "--tdb2", reformDb.toString()),
                         UnaryOperator.identity()),
                 new Server("Reform KG `serve --tdb2`, every answer computed (`Cache-Control: no-cache`)",
-                        List.of(java, archive, "-jar", reformJar.toString(), "serve", "--data", data.toString(), "--tdb2",
-                                reformDb.toString(), "--port", "PORT"),
+                        driver.reformServe(java, archive, reformJar, data, "--tdb2", reformDb.toString()),
                         UnaryOperator.identity(), List.of("Cache-Control", "no-cache")),
                 new Server("Plain Fuseki `--tdb2 --loc` (tdbloader, union default graph)",
                         List.of(java, "-jar", fusekiJar.toString(), "--localhost", "--tdb2", "--loc", fusekiDb.toString(),
                                 "--set", "tdb:unionDefaultGraph=true", "--port", "PORT", "/kg"),
                         UnaryOperator.identity()),
                 new Server("Reform KG `serve --no-cache` (in memory, builds the graph from data/ at every start)",
-                        List.of(java, archive, "-jar", reformJar.toString(), "serve", "--data", data.toString(), "--no-cache",
-                                "--port", "PORT"),
+                        driver.reformServe(java, archive, reformJar, data, "--no-cache"),
                         UnaryOperator.identity()));
         List<Result> results = new ArrayList<>();
         for (Server server : servers) {
@@ -106,6 +102,15 @@ public final class LoadDriver {
             System.err.println("some answers differed between the servers");
             System.exit(1);
         }
+    }
+
+    /** {@code serve} on a free port with {@code options}, its one address allowed what the load's clients are. */
+    private List<String> reformServe(String java, String archive, Path reformJar, Path data, String... options) {
+        List<String> command = new ArrayList<>(List.of(java, archive, "-jar", reformJar.toString(), "serve", "--data",
+                data.toString(), "--port", "PORT"));
+        command.addAll(List.of(options));
+        command.addAll(BenchHttp.oneAddressAsClients(clients));
+        return List.copyOf(command);
     }
 
     private Result measure(Server server) throws Exception {

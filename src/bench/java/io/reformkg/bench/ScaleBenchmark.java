@@ -127,12 +127,10 @@ public final class ScaleBenchmark {
                 "--seed", "42", "--out", data.toString()), dir.resolve("generate.log"));
 
         log("Reform KG ingest");
-        List<String> reform = List.of(java, "-Xmx" + heap, BenchHttp.classDataArchive(reformJar), "-jar", reformJar.toString(),
-                "serve", "--data",
-                data.toString(), "--tdb2", reformDb.toString(), "--port", "PORT", "--timeout", "600s",
-                // the load's clients share one loopback address: it gets the allowance of as many clients
-                "--client-queries", String.valueOf(clients), "--client-queue", String.valueOf(clients),
-                "--client-time", clients * 60 + "s");
+        List<String> reform = new ArrayList<>(List.of(java, "-Xmx" + heap, BenchHttp.classDataArchive(reformJar), "-jar",
+                reformJar.toString(), "serve", "--data", data.toString(), "--tdb2", reformDb.toString(), "--port", "PORT",
+                "--timeout", "600s"));
+        reform.addAll(BenchHttp.oneAddressAsClients(clients));
         List<String> ingest = new ArrayList<>(reform);
         ingest.add(1, "-Xlog:gc:file=" + dir.resolve("ingest-gc.log"));
         long begin = System.nanoTime();

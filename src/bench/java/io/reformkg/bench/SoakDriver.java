@@ -119,8 +119,10 @@ public final class SoakDriver {
     private boolean run(Path jar, Path data, Path log) throws Exception {
         port = BenchHttp.freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process server = new ProcessBuilder(java, "-jar", jar.toString(), "serve", "--data", data.toString(),
-                "--host", "127.0.0.1", "--port", String.valueOf(port))
+        List<String> command = new ArrayList<>(List.of(java, "-jar", jar.toString(), "serve", "--data", data.toString(),
+                "--host", "127.0.0.1", "--port", String.valueOf(port)));
+        command.addAll(BenchHttp.oneAddressAsClients(clients));
+        Process server = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         // the server must not outlive the run, however the run ends
         Thread killServer = new Thread(server::destroyForcibly, "soak-stop-server");
