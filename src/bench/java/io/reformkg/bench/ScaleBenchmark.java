@@ -127,10 +127,11 @@ public final class ScaleBenchmark {
                 "--seed", "42", "--out", data.toString()), dir.resolve("generate.log"));
 
         log("Reform KG ingest");
-        List<String> reform = new ArrayList<>(List.of(java, "-Xmx" + heap, BenchHttp.classDataArchive(reformJar), "-jar",
+        List<String> serve = new ArrayList<>(List.of(java, "-Xmx" + heap, BenchHttp.classDataArchive(reformJar), "-jar",
                 reformJar.toString(), "serve", "--data", data.toString(), "--tdb2", reformDb.toString(), "--port", "PORT",
                 "--timeout", "600s"));
-        reform.addAll(BenchHttp.oneAddressAsClients(clients));
+        serve.addAll(BenchHttp.oneAddressAsClients(clients));
+        List<String> reform = List.copyOf(serve);
         List<String> ingest = new ArrayList<>(reform);
         ingest.add(1, "-Xlog:gc:file=" + dir.resolve("ingest-gc.log"));
         long begin = System.nanoTime();
