@@ -450,6 +450,24 @@ class ExplorerBrowserTest {
     }
 
     @Test
+    void theSparqlEditorsRowNumbersStandApartFromTheFirstColumn() {
+        driver.manage().window().setSize(new Dimension(1400, 1000));
+        open("sparql?example=cq2-measures-per-body");
+        wait.until(d -> driver.findElements(By.cssSelector(".yasr table tbody tr")).size() == 13);
+        // YASR's row numbers ran into the first value ("10司法部"); each needs a gap and all of its digits
+        Object crowded = script("const textBox = (element) => { const range = document.createRange();"
+                + " range.selectNodeContents(element); return range.getBoundingClientRect(); };"
+                + " return [...document.querySelectorAll('.yasr table tbody tr')].filter((row) => {"
+                + " const number = row.querySelector('.rowNumber'); const value = row.children[1];"
+                + " return textBox(value).left - textBox(number).right < 8"
+                + " || textBox(number).right > number.getBoundingClientRect().right + 0.5; })"
+                + ".map((row) => row.querySelector('.rowNumber').textContent).join(',')");
+        assertEquals("", crowded, "row numbers without a gap before the first column, or cut");
+        assertEquals(List.of("10", "11", "12", "13"), driver.findElements(By.cssSelector(".yasr .rowNumber")).stream()
+                .skip(9).map(WebElement::getText).toList());
+    }
+
+    @Test
     void theSparqlEditorsShareLinkReopensTheEditorWithItsQuery() {
         open("sparql?example=cq2-measures-per-body");
         wait.until(d -> driver.findElements(By.cssSelector(".yasr table tbody tr")).size() == 13);
