@@ -52,6 +52,8 @@ import org.apache.jena.web.HttpSC;
  */
 final class BoundedQueryService extends SPARQL_QueryDataset {
     private static final String TRACKED = BoundedQueryService.class.getName() + ".tracked";
+    /** The request's own {@code timeout=}, when it is what set the deadline. */
+    private static final String ASKED_TIMEOUT = BoundedQueryService.class.getName() + ".askedTimeout";
     private static final String JAVA_SCHEME = "java:";
     /** Far deeper than any query a person writes; far shallower than what overflows the stack. */
     static final int MAX_NESTING = 200;
@@ -164,8 +166,12 @@ final class BoundedQueryService extends SPARQL_QueryDataset {
             if (tracked != null && tracked.stopped().isPresent()) {
                 ServletOps.error(HttpSC.SERVICE_UNAVAILABLE_503, tracked.stopped().get());
             }
-            ServletOps.error(HttpSC.SERVICE_UNAVAILABLE_503, "the query ran longer than the server's timeout of "
-                    + Durations.text(timeout) + " (counted from its arrival) and was cancelled");
+            Object asked = action.getRequest().getAttribute(ASKED_TIMEOUT);
+            ServletOps.error(HttpSC.SERVICE_UNAVAILABLE_503, asked != null
+                    ? "the query ran longer than the timeout=" + asked + " seconds the request asked for and was "
+                            + "cancelled (the server's own timeout is " + Durations.text(timeout) + ")"
+                    : "the query ran longer than the server's timeout of " + Durations.text(timeout)
+                            + " (counted from its arrival) and was cancelled");
         }
     }
 
@@ -203,7 +209,11 @@ final class BoundedQueryService extends SPARQL_QueryDataset {
         long leftMillis = Admission.remaining(action.getRequest(), timeout).toMillis();
         String asked = action.getRequestParameter(HttpNames.paramTimeout);
         if (asked != null) {
-            leftMillis = Math.min(leftMillis, askedMillis(asked));
+            long askedMillis = askedMillis(asked);
+            if (askedMillis < leftMillis) {
+                leftMillis = askedMillis;
+                action.getRequest().setAttribute(ASKED_TIMEOUT, asked.trim());
+            }
         }
         if (leftMillis <= 0) {
             throw new QueryCancelledException();

@@ -252,6 +252,18 @@ class HostileRequestsTest {
         assertEquals(200, sparql("ASK {}").statusCode(), "the server still answers");
     }
 
+    /** The 503 named the server's timeout even when the request's own, shorter, had cut the query. */
+    @Test
+    void aQueryCutByItsOwnTimeoutSaysSo() {
+        String query = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+        HttpResponse<byte[]> response = get("/kg/sparql?timeout=0.2&query=" + encode(query), "Accept", SPARQL_JSON);
+        assertEquals(503, response.statusCode(), Http.text(response));
+        assertEquals("the query ran longer than the timeout=0.2 seconds the request asked for and was cancelled "
+                + "(the server's own timeout is 1500 ms)", Http.text(response).strip());
+        assertPlainRefusal(response);
+        assertEquals(200, sparql("ASK {}").statusCode(), "the server still answers");
+    }
+
     /** 45,000 FILTERs overflowed the stack: a 500 naming StackOverflowError. */
     @Test
     void aQueryOfFortyFiveThousandFiltersIsRefusedNotCrashed() {
